@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { checkContent } from '../lib/content-check';
+import { ValidationError } from '../lib/problems';
+
+/**
+ * Checks every content and data file before Astro reads them, so that a mistake is reported
+ * with its file, line and column, all at once, and nothing is built.
+ */
+export function contentValidation(): AstroIntegration {
+  return {
+    name: 'send-quality:content-validation',
+    hooks: {
+      'astro:config:setup': ({ config, logger }) => {
+        const { problems } = checkContent(fileURLToPath(config.root));
+        if (problems.length) throw new ValidationError(problems, 'The site was not built: please fix these problems in the content or data.');
+        logger.info('content and data checked: no problems');
+      },
+    },
+  };
+}

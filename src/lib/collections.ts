@@ -1,0 +1,40 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { naturalCompare } from './sort';
+
+export type StandardEntry = CollectionEntry<'standards'>;
+export type GuidanceEntry = CollectionEntry<'guidance'>;
+
+/** Standard sets in order, each with its sections and their standards in number order. */
+export async function standardsBySet() {
+  const [sets, standards] = await Promise.all([getCollection('standardSets'), getCollection('standards')]);
+  return sets
+    .map((s) => s.data)
+    .sort((a, b) => a.order - b.order)
+    .map((set) => ({
+      set,
+      sections: set.sections.map((section) => ({
+        section,
+        standards: standards
+          .filter((st) => st.data.set === set.id && st.data.section === section.id)
+          .sort((a, b) => a.data.number - b.data.number),
+      })),
+    }));
+}
+
+export function standardHref(st: { set: string; number: number }): string {
+  return `/standards/${st.set}/${st.number}/`;
+}
+
+export function guidanceHref(id: string): string {
+  return `/guidance/${id}/`;
+}
+
+export async function sortedGuidance(): Promise<GuidanceEntry[]> {
+  return (await getCollection('guidance')).sort((a, b) => a.data.title.localeCompare(b.data.title, 'en'));
+}
+
+/** Standards by id ("ehc-plan-2"), sorted naturally. */
+export async function standardsById(): Promise<Map<string, StandardEntry>> {
+  const all = (await getCollection('standards')).sort((a, b) => naturalCompare(a.id, b.id));
+  return new Map(all.map((s) => [s.id, s]));
+}

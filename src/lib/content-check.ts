@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { z } from 'astro/zod';
+import { checkYamlFile } from './load-yaml';
+import { PATHS } from './paths';
+import type { Problem } from './problems';
+import { PartnershipSchema, type Partnership } from './schemas/partnership';
+import {
+  FrameworkPageSchema,
+  GlossaryTermSchema,
+  GuidanceSchema,
+  StandalonePageSchema,
+  TimetableRowSchema,
+  type FrameworkPage,
+  type GlossaryTerm,
+  type Guidance,
+  type StandalonePage,
+  type TimetableRow,
+} from './schemas/pages';
+import { SourceSchema, StandardSchema, StandardSetSchema, standardId, type Source, type Standard, type StandardSet } from './schemas/standard';
+import { parseFrontmatter, type YamlSource } from './yaml-source';
+import { naturalCompare } from './sort';
+import { zodProblems } from './zod-problems';
+
+export interface Entry<T> {
+  /** Path relative to the project root. */
+  file: string;
+  /** The entry id: file name without extension, or for standards "<set>-<number>". */
+  id: string;
+  data: T;
+  /** Locates a frontmatter field in the file. */
+  src: YamlSource;
+}
+
+export interface Content {
+  partnership?: Partnership;
+  timetable: TimetableRow[];
+  sets: StandardSet[];
+  sources: Source[];
+  glossary: GlossaryTerm[];
+  standards: Entry<Standard>[];
+  guidance: Entry<Guidance>[];
+  framework: Entry<FrameworkPage>[];
+  pages: Entry<StandalonePage>[];
+}
+
+function uniqueById<T extends { id: string }>(schema: z.ZodType<T>) {
+  return z.array(schema).superRefine((items, ctx) => {
+    const seen = new Map<string, number>();
+    items.forEach((it, i) => {
+      const first = seen.get(it.id);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${it.id}" is already used by item ${first + 1}; ids must be different` });
+      } else seen.set(it.id, i);
+    });
+  });
+}
+
+function readMdxDir<S extends z.ZodType>(
+  root: string,
+  loc: { base: string; pattern: string },
+  schema: S,
+  problems: Problem[],
+): Entry<z.output<S>>[] {
+  const files = globSync(loc.pattern, { cwd: join(root, loc.base) }).sort();
+  const entries: Entry<z.output<S>>[] = [];
+  for (const f of files) {
+    const file = `${loc.base}/${f}`;
+    const src = parseFrontmatter(readFileSync(join(root, file), 'utf8'), file);
+    if (src.problems.length) {
+      problems.push(...src.problems);
+      continue;
+    }
+    const result = schema.safeParse(src.data ?? {});
+    if (!result.success) {
+      problems.push(...zodProblems(result.error, src));
+      continue;
+    }
+    const id = f.replace(/\.mdx?$/, '').split('/').pop()!;
+    entries.push({ file, id, data: result.data, src });
+  }
+  return entries;
+}
+
+/** Frontmatter must not carry unknown fields: a misspelt field would otherwise be silently ignored. */
+const strict = <T extends z.ZodObject>(s: T) => s.strict();
+
+/**
+ * Read and validate every content and data file, then check references between them.
+ * Returns every problem found, so an author can fix them all in one go.
+ */
+export function checkContent(root: string): { problems: Problem[]; content: Content } {
+  const problems: Problem[] = [];
+  const take = <T>(r: { value?: T; problems: Problem[] }, fallback: T): T => {
+    problems.push(...r.problems);
+    return r.value ?? fallback;
+  };
+
+  const partnership = take(checkYamlFile(root, PATHS.partnership, PartnershipSchema), undefined);
+  const timetable = take(checkYamlFile(root, PATHS.timetable, z.array(TimetableRowSchema)), []);
+  const sets = take(checkYamlFile(root, PATHS.standardSets, uniqueById(StandardSetSchema)), []);
+  const sources = take(checkYamlFile(root, PATHS.sources, uniqueById(SourceSchema)), []);
+  const glossary = take(checkYamlFile(root, PATHS.glossary, uniqueById(GlossaryTermSchema)), []);
+
+  const standards = readMdxDir(root, PATHS.standards, strict(StandardSchema), problems).map((e) => ({
+    ...e,
+    id: standardId(e.data),
+  }));
+  const guidance = readMdxDir(root, PATHS.guidance, strict(GuidanceSchema), problems);
+  const framework = readMdxDir(root, PATHS.framework, strict(FrameworkPageSchema), problems);
+  const pages = readMdxDir(root, PATHS.pages, strict(StandalonePageSchema), problems);
+
+  problems.push(...checkReferences({ partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages }));
+  return { problems, content: { partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages } };
+}
+
+function at(e: Entry<unknown>, path: PropertyKey[], field: string): Pick<Problem, 'file' | 'line' | 'column' | 'field'> {
+  return { file: e.file, ...e.src.locate(path), field };
+}
+
+function list(values: Iterable<string>): string {
+  return [...values].join(', ');
+}
+
+/** Checks that need more than one file: references, duplicates across files. */
+export function checkReferences(c: Content): Problem[] {
+  const problems: Problem[] = [];
+  const setById = new Map(c.sets.map((s) => [s.id, s]));
+  const sourceIds = new Set(c.sources.map((s) => s.id));
+
+  c.sets.forEach((s, i) => {
+    if (!sourceIds.has(s.source)) {
+      problems.push({
+        file: PATHS.standardSets,
+        field: `[${i}].source`,
+        message: `set "${s.id}" names the source "${s.source}", which is not in ${PATHS.sources}`,
+        expected: `one of: ${list(sourceIds)}`,
+        fix: `add the source document to ${PATHS.sources} or correct the id`,
+      });
+    }
+  });
+
+  const byId = new Map<string, Entry<Standard>>();
+  for (const st of c.standards) {
+    const set = setById.get(st.data.set);
+    if (!set) {
+      problems.push({
+        ...at(st, ['set'], 'set'),
+        message: `found "${st.data.set}", which is not a standard set`,
+        expected: `one of: ${list(setById.keys())}`,
+        fix: `use an id from ${PATHS.standardSets}, or add the new set there`,
+      });
+    } else if (!set.sections.some((sec) => sec.id === st.data.section)) {
+      problems.push({
+        ...at(st, ['section'], 'section'),
+        message: `found "${st.data.section}", which is not a section of the set "${set.id}"`,
+        expected: `one of: ${list(set.sections.map((s) => s.id))}`,
+        fix: `use one of those section ids, or add the section to "${set.id}" in ${PATHS.standardSets}`,
+      });
+    }
+    if (!sourceIds.has(st.data.source.document)) {
+      problems.push({
+        ...at(st, ['source', 'document'], 'source.document'),
+        message: `found "${st.data.source.document}", which is not a known source document`,
+        expected: `one of: ${list(sourceIds)}`,
+        fix: `use an id from ${PATHS.sources}, or add the document there`,
+      });
+    }
+    const dup = byId.get(st.id);
+    if (dup) {
+      for (const [a, b] of [
+        [st, dup],
+        [dup, st],
+      ] as const) {
+        problems.push({
+          ...at(a, ['number'], 'number'),
+          message: `standard number ${a.data.number} is used twice in the set "${a.data.set}" (also in ${b.file})`,
+          expected: 'each number to appear once in a set',
+          fix: 'give one of the two standards the next unused number',
+        });
+      }
+    } else byId.set(st.id, st);
+  }
+
+  for (const g of c.guidance) {
+    g.data.standards.forEach((ref, i) => {
+      if (!byId.has(ref)) {
+        problems.push({
+          ...at(g, ['standards', i], `standards[${i}]`),
+          message: `found "${ref}", which is not a known standard`,
+          expected: `a standard id written "<set>-<number>", one of: ${list([...byId.keys()].sort(naturalCompare))}`,
+          fix: 'check the set name and number on the standard’s page, or remove the reference',
+        });
+      }
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,12 @@
+/** Where each kind of content and data lives, relative to the project root. */
+export const PATHS = {
+  partnership: 'data/partnership.yaml',
+  timetable: 'data/timetable.yaml',
+  standardSets: 'content/standard-sets.yaml',
+  sources: 'content/sources.yaml',
+  glossary: 'content/glossary.yaml',
+  standards: { base: 'content/standards', pattern: '**/*.mdx' },
+  guidance: { base: 'content/guidance', pattern: '*.mdx' },
+  framework: { base: 'content/framework', pattern: '*.mdx' },
+  pages: { base: 'content/pages', pattern: '*.mdx' },
+} as const;

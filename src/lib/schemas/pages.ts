@@ -1,0 +1,68 @@
+import { z } from 'astro/zod';
+import { AudienceSchema, IsoDateSchema, SlugSchema, StageSchema, TextSchema } from './common';
+
+/** Frontmatter of a practice-guidance entry (content/guidance/<slug>.mdx). */
+export const GuidanceSchema = z.object({
+  /** Page title. Required. */
+  title: TextSchema.max(90, { message: 'must be 90 characters or fewer' }),
+  /** One sentence on who it is for and what it helps with. Required. */
+  summary: TextSchema,
+  /** Who it is written for: families, practitioners or both. At least one. */
+  audience: z.array(AudienceSchema).min(1, { message: 'must name at least one audience: families or practitioners' }),
+  /** Stages it applies to. At least one. */
+  stage: z.array(StageSchema).min(1, { message: 'must name at least one stage' }),
+  /** Ids of the standards it serves, e.g. ["ehc-plan-2"]. Each must exist. Default none. */
+  standards: z.array(SlugSchema).default([]),
+  /** When the guidance was last reviewed, YYYY-MM-DD. Required. */
+  updated: IsoDateSchema,
+});
+export type Guidance = z.output<typeof GuidanceSchema>;
+
+/** Frontmatter of a framework page (content/framework/<slug>.mdx). */
+export const FrameworkPageSchema = z.object({
+  title: TextSchema,
+  summary: TextSchema,
+  /** Position in the framework section, from 1. Required. */
+  order: z.number({ message: 'must be a whole number' }).int().positive(),
+});
+export type FrameworkPage = z.output<typeof FrameworkPageSchema>;
+
+/** Frontmatter of a standalone page (content/pages/<slug>.mdx), e.g. the accessibility statement. */
+export const StandalonePageSchema = z.object({
+  title: TextSchema,
+  summary: TextSchema,
+});
+export type StandalonePage = z.output<typeof StandalonePageSchema>;
+
+/** One glossary term (content/glossary.yaml). */
+export const GlossaryTermSchema = z.object({
+  /** Anchor id, linked as /glossary/#id. Required. */
+  id: SlugSchema,
+  /** The term in full. Required. */
+  term: TextSchema,
+  /** A short form, if the term has one. */
+  short: TextSchema.optional(),
+  /** Plain-English definition. Required. */
+  definition: TextSchema,
+});
+export type GlossaryTerm = z.output<typeof GlossaryTermSchema>;
+
+const MONTHS = ['Sep', 'Oct', 'Nov', 'Dec', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug'] as const;
+export { MONTHS };
+
+/** One row of the timetable of quality-assurance activity (data/timetable.yaml). */
+export const TimetableRowSchema = z.object({
+  /** Stages of the SEND journey it covers. At least one. */
+  stage: z.array(StageSchema).min(1),
+  /** What happens. Required. */
+  activity: TextSchema,
+  /** How often. Required. */
+  frequency: z.enum(['weekly', 'monthly', 'termly', 'half-yearly', 'quarterly', 'annually', 'as-required']),
+  /** Who does it. Required. */
+  completedBy: TextSchema,
+  /** The months of the academic year in which it happens (Sep … Aug). Empty for "as required". */
+  months: z.array(z.enum(MONTHS)).default([]),
+});
+export type TimetableRow = z.output<typeof TimetableRowSchema>;
+
+export { SlugSchema };

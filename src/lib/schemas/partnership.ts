@@ -1,0 +1,150 @@
+import { z } from 'astro/zod';
+import { IsoDateSchema, SlugSchema, TextSchema } from './common';
+
+/** One named option in a configured list (a locality, audit type or level). */
+export const OptionSchema = z.object({
+  /** Stable id used in CSV files and URLs, e.g. "north". Required. */
+  id: SlugSchema,
+  /** Name shown to readers, e.g. "North". Required. */
+  name: TextSchema,
+  /** Optional one-sentence description shown on the methodology page. */
+  description: TextSchema.optional(),
+});
+export type Option = z.infer<typeof OptionSchema>;
+
+/** One grade on the audit grade scale. */
+export const GradeSchema = OptionSchema.extend({
+  /** Whether this grade counts towards "Good or better". Required. */
+  goodOrBetter: z.boolean(),
+});
+export type Grade = z.infer<typeof GradeSchema>;
+
+/** Start and end dates (inclusive) of one term. */
+export const TermDatesSchema = z
+  .object({
+    /** First day of term, YYYY-MM-DD. Required. */
+    start: IsoDateSchema,
+    /** Last day counted in this term, YYYY-MM-DD. Required. */
+    end: IsoDateSchema,
+  })
+  .refine((t) => t.start <= t.end, { message: 'the term must start on or before the day it ends', path: ['end'] });
+
+/** The three terms of one academic year. */
+export const AcademicYearSchema = z.object({
+  /** Academic year written like "2024/25". Required. */
+  year: z.string().regex(/^\d{4}\/\d{2}$/, { message: 'must be written like "2024/25"' }),
+  autumn: TermDatesSchema,
+  spring: TermDatesSchema,
+  summer: TermDatesSchema,
+});
+export type AcademicYear = z.infer<typeof AcademicYearSchema>;
+
+function uniqueIds(list: { id: string }[], ctx: z.RefinementCtx) {
+  const seen = new Map<string, number>();
+  list.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'id'],
+        message: `"${item.id}" is used twice (also at item ${first + 1}); every id in this list must be different`,
+      });
+    } else seen.set(item.id, i);
+  });
+}
+
+const OptionListSchema = z.array(OptionSchema).min(1, { message: 'must list at least one option' }).superRefine(uniqueIds);
+
+/**
+ * The partnership's configuration: every local choice lives here, so another area adopts the
+ * generator by editing this one file (data/partnership.yaml), not code.
+ */
+export const PartnershipSchema = z
+  .object({
+    /** The partnership: its name and whether the bundled data is fictional example data. */
+    area: z.object({
+      /** Full name, e.g. "Northvale SEND Partnership". Required. */
+      name: TextSchema,
+      /** Short name used in running text, e.g. "Northvale". Required. */
+      shortName: TextSchema,
+      /** True when the content and data are a fictional example; the site then says so on every page. Default false. */
+      example: z.boolean().default(false),
+      /** One or two sentences about the partnership for the home page. Required. */
+      description: TextSchema,
+      /** Email address for feedback and accessibility problems. Required. */
+      contactEmail: z.email({ message: 'must be an email address, like quality@example.org' }),
+    }),
+    /** Localities (areas within the partnership) used in audit data. At least one. */
+    localities: OptionListSchema,
+    /** Types of audit, e.g. EHC plan, annual review. At least one. */
+    auditTypes: OptionListSchema,
+    /** Audit levels, from single-agency audit to system leader case review. At least one. */
+    auditLevels: OptionListSchema,
+    /** The grade scale, best grade first. At least two grades, at least one of them Good or better. */
+    grades: z
+      .array(GradeSchema)
+      .min(2, { message: 'must list at least two grades, best first' })
+      .superRefine(uniqueIds)
+      .superRefine((grades, ctx) => {
+        if (!grades.some((g) => g.goodOrBetter)) {
+          ctx.addIssue({ code: 'custom', message: 'at least one grade must have goodOrBetter: true' });
+        }
+        // Good-or-better grades must come first: the scale is ordered best first.
+        const firstNot = grades.findIndex((g) => !g.goodOrBetter);
+        grades.forEach((g, i) => {
+          if (g.goodOrBetter && firstNot !== -1 && i > firstNot) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'goodOrBetter'],
+              message: `"${g.name}" counts as Good or better but comes after "${grades[firstNot]!.name}", which does not; list grades best first`,
+            });
+          }
+        });
+      }),
+    /** The target share of audits graded Good or better, as a whole percentage from 1 to 100. Default 80. */
+    target: z.object({
+      goodOrBetterPercent: z
+        .number({ message: 'must be a number' })
+        .int({ message: 'must be a whole number' })
+        .min(1, { message: 'must be at least 1' })
+        .max(100, { message: 'must be at most 100' })
+        .default(80),
+    }),
+    /** Disclosure control for published figures. */
+    disclosure: z.object({
+      /** Counts from 1 up to this number are suppressed. Children's statistics use 5; health statistics often 7. Range 1–20. */
+      threshold: z
+        .number({ message: 'must be a number' })
+        .int({ message: 'must be a whole number' })
+        .min(1, { message: 'must be at least 1' })
+        .max(20, { message: 'must be at most 20' })
+        .default(5),
+      /** Symbol shown in place of a suppressed figure. GSS standard is "c" (confidential). */
+      symbol: z.string().trim().min(1).max(3).default('c'),
+    }),
+    /** Term dates for every academic year with data. At least one year. */
+    terms: z.array(AcademicYearSchema).min(1, { message: 'must list at least one academic year' }),
+    /** Where the site is published. */
+    site: z.object({
+      /** The site's origin, e.g. "https://northvale.example". Required. */
+      url: z.url({ message: 'must be a full web address, like https://quality.example.org' }),
+      /** The path the site lives under, "/" for the root. Default "/". */
+      base: z.string().regex(/^\/([\w.-]+\/)*$/, { message: 'must start and end with "/", like "/" or "/send-quality/"' }).default('/'),
+    }),
+  })
+  .superRefine((cfg, ctx) => {
+    cfg.terms.forEach((y, i) => {
+      const order = [y.autumn, y.spring, y.summer];
+      for (let t = 1; t < order.length; t++) {
+        if (order[t]!.start <= order[t - 1]!.end) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['terms', i, (['autumn', 'spring', 'summer'] as const)[t], 'start'],
+            message: 'terms must not overlap: each term must start after the previous one ends',
+          });
+        }
+      }
+    });
+  });
+
+export type Partnership = z.infer<typeof PartnershipSchema>;

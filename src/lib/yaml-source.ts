@@ -1,0 +1,90 @@
+import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Problem } from './problems';
+
+export type FieldPath = readonly PropertyKey[];
+
+/** Parsed YAML that can say where any field sits in the original file. */
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  /** Problems found while parsing the YAML itself. */
+  problems: Problem[];
+  /** Line and column of the value at `path`, or of the nearest parent that exists. */
+  locate(path: FieldPath): { line: number; column: number };
+}
+
+/**
+ * Parse YAML keeping positions. `lineOffset` is added to every line, for YAML that sits
+ * inside another file (frontmatter starts on line 2 of an MDX file).
+ */
+export function parseYamlSource(text: string, file: string, lineOffset = 0): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const pos = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + lineOffset, column: col };
+  };
+  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => {
+    const { line, column } = pos(e.pos[0]);
+    const duplicate = e.code === 'DUPLICATE_KEY';
+    return {
+      file,
+      line,
+      column,
+      message: duplicate ? 'the same field name appears twice' : `the YAML cannot be read (${e.message.split('\n')[0]})`,
+      expected: duplicate ? 'each field once' : 'valid YAML: "field: value" on each line, lists with "- ", text containing a colon in double quotes',
+      fix: duplicate ? 'delete one of the two lines or merge them' : 'check the line shown and the one before it for a missing quote, colon or indentation',
+    };
+  });
+  const data = problems.length ? undefined : doc.toJS();
+  return {
+    file,
+    data,
+    problems,
+    locate(path) {
+      let node: unknown = doc.contents;
+      let last = node;
+      for (const key of path) {
+        if (isMap(node)) {
+          const pair = node.items.find((it) => (it.key as { value?: unknown } | null)?.value === key);
+          if (!pair) break;
+          node = pair.value ?? pair.key;
+        } else if (isSeq(node) && typeof key === 'number') {
+          if (!node.items[key]) break;
+          node = node.items[key];
+        } else break;
+        last = node;
+      }
+      const range = (last as YamlNode | null)?.range;
+      return range ? pos(range[0]) : { line: 1 + lineOffset, column: 1 };
+    },
+  };
+}
+
+/** Split an MDX/Markdown file into its YAML frontmatter (with positions) and body. */
+export function parseFrontmatter(text: string, file: string): YamlSource & { body: string; bodyLine: number } {
+  const src = text.replace(/^\uFEFF/, '');
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(src);
+  if (!m) {
+    return {
+      file,
+      data: undefined,
+      body: src,
+      bodyLine: 1,
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          message: 'the file has no frontmatter',
+          expected: 'the file to start with a line "---", then fields such as "title: ...", then another line "---"',
+          fix: 'copy the first lines of a similar file and change the values',
+        },
+      ],
+      locate: () => ({ line: 1, column: 1 }),
+    };
+  }
+  const yaml = parseYamlSource(m[1]!, file, 1);
+  const bodyLine = m[0].split('\n').length;
+  return { ...yaml, body: src.slice(m[0].length), bodyLine };
+}
