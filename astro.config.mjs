@@ -15,8 +15,20 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // GitHub-flavoured Markdown (tables, footnotes, task lists, strikethrough, autolinks) comes
-  // from Astro's built-in Markdown processor; no remark plugins are needed.
-  markdown: { gfm: true, smartypants: false, syntaxHighlight: false },
+  // from Astro's built-in Markdown processor, which has it on by default: no remark plugins.
+  markdown: { syntaxHighlight: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // MDX modules carry Astro's own "use astro:head-inject" directive; the bundler's
+        // warning about it is noise that would hide real warnings in CI logs.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
   integrations: [contentValidation(), mdx(), pagefindIndex()],
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { describe, expect, it } from 'vitest';
+import { loadPartnership } from '../../src/lib/partnership';
+import sourceStandards from '../fixtures/source-standards.json';
+import { DIST, fileFor, htmlPages, page, urlOf } from '../helpers/dist';
+import { ROOT } from '../helpers/project-copy';
+
+const cfg = loadPartnership(ROOT);
+const SITE = new URL(cfg.site.url);
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+
+describe('the built site', () => {
+  const pages = htmlPages();
+
+  it('has a page for every standard in the source documents, quoting it and naming its source', () => {
+    for (const s of sourceStandards.standards) {
+      const rel = `standards/${s.set}/${s.number}/index.html`;
+      expect(fileFor(`/standards/${s.set}/${s.number}/`), rel).toBe(rel);
+      const doc = page(rel);
+      const quote = doc.querySelector('blockquote.sq-statement');
+      expect(norm(quote?.querySelector('p')?.text ?? ''), rel).toBe(norm(s.statement));
+      expect(quote?.querySelector('cite')?.text, rel).toBeTruthy();
+      expect(doc.text, rel).toContain('What this means for your family');
+    }
+    console.log(`standards: ${sourceStandards.standards.length} source standards, each with a page`);
+  });
+
+  it('resolves every internal link and asset, including #fragments', () => {
+    const broken: string[] = [];
+    let checked = 0;
+    for (const rel of pages) {
+      const doc = page(rel);
+      for (const el of doc.querySelectorAll('[href], [src], form[action]')) {
+        const raw = el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action')!;
+        if (/^(mailto:|tel:|data:)/.test(raw)) continue;
+        const url = new URL(raw, new URL(urlOf(rel), SITE));
+        if (url.origin !== SITE.origin) continue; // other origins are checked below
+        if (el.tagName === 'LINK' && el.getAttribute('rel') === 'canonical') continue;
+        checked++;
+        const target = fileFor(url.pathname);
+        if (!target) {
+          broken.push(`${rel}: ${raw} (no file)`);
+          continue;
+        }
+        if (url.hash && target.endsWith('.html')) {
+          const id = decodeURIComponent(url.hash.slice(1));
+          if (!page(target).getElementById(id)) broken.push(`${rel}: ${raw} (no element with id "${id}")`);
+        }
+      }
+    }
+    console.log(`links: ${checked} internal links and assets checked in ${pages.length} pages, ${broken.length} broken`);
+    expect(broken).toEqual([]);
+  });
+
+  it('makes no reference to any other origin in pages, styles or scripts', () => {
+    const offenders: string[] = [];
+    for (const rel of pages) {
+      const doc = page(rel);
+      for (const el of doc.querySelectorAll('*')) {
+        for (const [name, value] of Object.entries(el.attributes)) {
+          if (!/^(href|src|srcset|action|poster|data|formaction|style)$/.test(name.toLowerCase())) continue;
+          for (const m of value.matchAll(/(?:https?:)?\/\/[^\s"')]+/g)) {
+            const url = new URL(m[0], SITE);
+            const isCanonical = el.tagName === 'LINK' && el.getAttribute('rel') === 'canonical';
+            if (url.origin !== SITE.origin || !isCanonical) offenders.push(`${rel}: <${el.tagName.toLowerCase()} ${name}="${value}">`);
+          }
+        }
+      }
+    }
+    for (const rel of globSync('**/*.{css,js}', { cwd: DIST, ignore: ['pagefind/**'] })) {
+      const text = readFileSync(join(DIST, rel), 'utf8');
+      for (const m of text.matchAll(/(?:url\(|@import\s+|import\(|from\s*)["']?((?:https?:)?\/\/[^"')\s]+)/g)) offenders.push(`${rel}: ${m[1]}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('gives every page lang="en-GB", one h1, a skip link to the main landmark and a title', () => {
+    for (const rel of pages) {
+      const doc = page(rel);
+      expect(doc.querySelector('html')?.getAttribute('lang'), rel).toBe('en-GB');
+      expect(doc.querySelectorAll('h1'), rel).toHaveLength(1);
+      const skip = doc.querySelector('a.sq-skip');
+      expect(skip?.getAttribute('href'), rel).toBe('#main-content');
+      expect(doc.querySelector('main#main-content'), rel).toBeTruthy();
+      expect(doc.querySelector('title')?.text.trim(), rel).toBeTruthy();
+      expect(doc.querySelector('meta[name="viewport"]'), rel).toBeTruthy();
+      if (rel !== 'index.html') expect(doc.querySelector('nav[aria-label="Breadcrumb"] a[href="/"]'), rel).toBeTruthy();
+    }
+  });
+
+  it('reaches search from every page', () => {
+    for (const rel of pages) {
+      const doc = page(rel);
+      const form = doc.querySelector('form[role="search"]');
+      expect(form?.getAttribute('action'), rel).toBe('/search/');
+      expect(form?.querySelector('input[name="q"]'), rel).toBeTruthy();
+    }
+  });
+
+  it('loads no JavaScript on content pages (only the search page has a script)', () => {
+    const withScripts = pages.filter((rel) => page(rel).querySelectorAll('script').length > 0);
+    expect(withScripts).toEqual(['search/index.html']);
+  });
+
+  it('labels the site as example data while the configuration says so', () => {
+    expect(cfg.area.example).toBe(true);
+    for (const rel of pages) expect(page(rel).querySelector('.sq-banner')?.text, rel).toContain('fictional');
+  });
+
+  it('publishes the 404, search, glossary and accessibility pages', () => {
+    for (const p of ['404.html', 'search/index.html', 'glossary/index.html', 'accessibility/index.html']) expect(pages).toContain(p);
+    const statement = page('accessibility/index.html').text;
+    for (const heading of ['Feedback and contact information', 'Enforcement procedure', 'Technical information', 'Non-accessible content', 'Preparation of this accessibility statement']) {
+      expect(statement).toContain(heading);
+    }
+  });
+
+  it('has guidance filter pages that work as plain links', () => {
+    const index = page('guidance/index.html');
+    const links = index.querySelectorAll('nav[aria-label="Filter guidance"] a').map((a) => a.getAttribute('href')!);
+    expect(links).toEqual(expect.arrayContaining(['/guidance/for/families/', '/guidance/for/practitioners/', '/guidance/stage/ehc-plan/']));
+    for (const href of links) expect(fileFor(href), href).toBeTruthy();
+    const families = page('guidance/for/families/index.html');
+    expect(families.querySelector('a[aria-current="page"]')?.getAttribute('href')).toBe('/guidance/for/families/');
+  });
+
+  it('renders the framework timetable as a table from data/timetable.yaml', () => {
+    const doc = page('framework/timetable/index.html');
+    const rows = doc.querySelectorAll('table tbody tr');
+    const data = readFileSync(join(ROOT, 'data/timetable.yaml'), 'utf8').match(/^- /gm)!.length;
+    expect(rows).toHaveLength(data);
+    expect(doc.querySelectorAll('table th[scope="col"]').length).toBeGreaterThan(0);
+  });
+});

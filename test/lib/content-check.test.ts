@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/content-check';
+import { formatProblems } from '../../src/lib/problems';
+import sourceStandards from '../fixtures/source-standards.json';
+import { ROOT, lineOf, projectCopy } from '../helpers/project-copy';
+
+describe('the shipped content', () => {
+  const { problems, content } = checkContent(ROOT);
+
+  it('passes every schema and reference check', () => {
+    expect(formatProblems(problems)).toBe('0 problems in 0 files.');
+  });
+
+  it('has one standard entry for every standard in the source documents', () => {
+    const ids = content.standards.map((s) => s.id).sort();
+    const expected = sourceStandards.standards.map((s) => `${s.set}-${s.number}`).sort();
+    expect(ids).toEqual(expected);
+  });
+
+  it('quotes each standard in its official wording', () => {
+    const norm = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+    for (const src of sourceStandards.standards) {
+      const entry = content.standards.find((s) => s.id === `${src.set}-${src.number}`)!;
+      expect(norm(entry.data.statement), entry.file).toBe(norm(src.statement));
+    }
+  });
+
+  it('has at least eight guidance entries, each tagged with audience, stage and standards', () => {
+    expect(content.guidance.length).toBeGreaterThanOrEqual(8);
+    for (const g of content.guidance) {
+      expect(g.data.audience.length, g.file).toBeGreaterThan(0);
+      expect(g.data.stage.length, g.file).toBeGreaterThan(0);
+      expect(g.data.standards.length, g.file).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives every standard a "What this means for your family" section', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const s of content.standards) {
+      expect(readFileSync(`${ROOT}/${s.file}`, 'utf8'), s.file).toMatch(/^## What this means for your family$/m);
+    }
+  });
+});
+
+describe('bad content fails with the file, line, field and what was expected', () => {
+  let p: ReturnType<typeof projectCopy>;
+  beforeEach(() => {
+    p = projectCopy();
+  });
+  afterEach(() => p.remove());
+
+  const GUIDE = 'content/guidance/smart-outcomes.mdx';
+  const STD = 'content/standards/ehc-plan/02-clear-and-smart.mdx';
+
+  it('reports a missing required frontmatter field', () => {
+    p.edit(GUIDE, /^summary:.*\n/m, '');
+    const { problems } = checkContent(p.dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: GUIDE, field: 'summary', message: 'this required field is missing' });
+    expect(problems[0]!.line).toBe(1 + 1); // the frontmatter block, which starts on line 2
+  });
+
+  it('reports an invalid value with the value found and the values allowed', () => {
+    p.edit(GUIDE, /^audience:.*$/m, 'audience: [parents]');
+    const { problems } = checkContent(p.dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: GUIDE, field: 'audience[0]', line: lineOf(p.read(GUIDE), 'audience:'), message: 'found "parents"' });
+    expect(problems[0]!.expected).toContain('families, practitioners');
+  });
+
+  it('reports every problem in a file at once', () => {
+    p.edit(GUIDE, /^audience:.*$/m, 'audience: [parents]');
+    p.edit(GUIDE, /^updated:.*$/m, 'updated: 31/02/2026');
+    p.edit(GUIDE, /^title:/m, 'titel:');
+    const { problems } = checkContent(p.dir);
+    expect(problems.every((x) => x.file === GUIDE)).toBe(true);
+    expect(problems.map((x) => x.field)).toEqual(expect.arrayContaining(['audience[0]', 'updated', 'title']));
+    expect(problems.some((x) => x.message === 'unknown field "titel"')).toBe(true);
+  });
+
+  it('reports a file with no frontmatter', () => {
+    p.write(GUIDE, '# Just a heading\n');
+    const { problems } = checkContent(p.dir);
+    expect(problems).toEqual([expect.objectContaining({ file: GUIDE, line: 1, message: 'the file has no frontmatter' })]);
+  });
+
+  it('reports YAML that cannot be read, with its line', () => {
+    p.edit(GUIDE, /^summary:.*$/m, 'summary: "an unclosed quote');
+    const { problems } = checkContent(p.dir);
+    expect(problems[0]).toMatchObject({ file: GUIDE });
+    expect(problems[0]!.message).toMatch(/YAML cannot be read/);
+    expect(problems[0]!.line).toBeGreaterThanOrEqual(lineOf(p.read(GUIDE), 'summary:'));
+  });
+
+  it('reports a reference to an unknown standard, naming the field and line', () => {
+    p.edit(GUIDE, /^standards: \[/m, 'standards: [ehc-plan-99, ');
+    const { problems } = checkContent(p.dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: GUIDE, field: 'standards[0]', line: lineOf(p.read(GUIDE), 'standards:'), message: 'found "ehc-plan-99", which is not a known standard' });
+    expect(problems[0]!.expected).toContain('ehc-plan-2');
+  });
+
+  it('reports a duplicate standard number in a set, naming both files', () => {
+    p.edit(STD, /^number: 2$/m, 'number: 3');
+    const { problems } = checkContent(p.dir);
+    const dupes = problems.filter((x) => x.message.includes('is used twice'));
+    expect(dupes).toHaveLength(2);
+    expect(dupes.map((d) => d.file).sort()).toEqual([STD, 'content/standards/ehc-plan/03-holistic-and-joined-up.mdx'].sort());
+    expect(dupes[0]).toMatchObject({ field: 'number', message: expect.stringContaining('standard number 3 is used twice in the set "ehc-plan"') });
+  });
+
+  it('reports a standard in a section its set does not have', () => {
+    p.edit(STD, /^section: .*$/m, 'section: outcomes');
+    const { problems } = checkContent(p.dir);
+    expect(problems).toEqual([expect.objectContaining({ file: STD, field: 'section', line: lineOf(p.read(STD), 'section:'), expected: 'one of: ehc-plans' })]);
+  });
+
+  it('reports an invalid configuration value with its line in data/partnership.yaml', () => {
+    const CFG = 'data/partnership.yaml';
+    p.edit(CFG, /goodOrBetterPercent: 80/, 'goodOrBetterPercent: 120');
+    const { problems } = checkContent(p.dir);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: CFG, field: 'target.goodOrBetterPercent', line: lineOf(p.read(CFG), 'goodOrBetterPercent'), message: 'found 120: must be at most 100' }),
+    ]);
+  });
+
+  it('reports configuration mistakes in grades and term dates together', () => {
+    const CFG = 'data/partnership.yaml';
+    p.edit(CFG, '{ id: good, name: Good, goodOrBetter: true }', '{ id: good, name: Good, goodOrBetter: yes-please }');
+    p.edit(CFG, 'autumn: { start: 2024-09-01, end: 2024-12-31 }', 'autumn: { start: 2024-09-01, end: 2024-13-31 }');
+    const fields = checkContent(p.dir).problems.map((x) => x.field);
+    expect(fields).toEqual(expect.arrayContaining(['grades[1].goodOrBetter', 'terms[1].autumn.end']));
+  });
+});
