@@ -1,0 +1,16 @@
+// Checks every content and data file without building (npm run validate): prints every
+// problem with its file, line and column, and exits 1 if there are any.
+import { fileURLToPath } from 'node:url';
+import { checkContent } from '../src/lib/content-check';
+import { formatProblems } from '../src/lib/problems';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { problems, content } = checkContent(root);
+if (problems.length) {
+  console.error(formatProblems(problems));
+  process.exit(1);
+}
+console.log(
+  `No problems: ${content.standards.length} standards, ${content.guidance.length} guidance entries, ` +
+    `${content.framework.length} framework pages, ${content.glossary.length} glossary terms checked.`,
+);

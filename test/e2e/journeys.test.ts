@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import sourceStandards from '../fixtures/source-standards.json';
+import { external, useSite } from './harness';
+
+const st = sourceStandards.standards.find((s) => s.statement.includes('culture of dependency'))!;
+
+describe('search in a real browser', () => {
+  const site = useSite();
+
+  it('finds a standard by a phrase from it and follows the result', async () => {
+    const page = await site.page();
+    await page.goto(`${site.base}/search/`);
+    await page.getByLabel('Search standards, guidance and how we check quality').fill('culture of dependency');
+    const first = page.locator('#search-results li a').first();
+    await first.waitFor();
+    expect(await page.locator('#search-status').textContent()).toMatch(/\d+ results? for “culture of dependency”/);
+    await first.click();
+    await page.waitForURL(`**/standards/${st.set}/${st.number}/`);
+    expect(await page.locator('h1').textContent()).toContain(`Standard ${st.number}`);
+    expect(external).toEqual([]);
+  });
+
+  it('starts from the search box in the header of any page and keeps the query in the address', async () => {
+    const page = await site.page();
+    await page.goto(`${site.base}/guidance/`);
+    await page.getByLabel('Search standards and guidance').fill('annual review');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/search/?q=annual+review');
+    await page.locator('#search-results li').first().waitFor();
+    expect(await page.inputValue('#search-q')).toBe('annual review');
+    expect(await page.locator('#search-nojs').isHidden()).toBe(true);
+  });
+
+  it('filters results by audience', async () => {
+    const page = await site.page();
+    await page.goto(`${site.base}/search/?q=plan`);
+    await page.locator('#search-results li').first().waitFor();
+    const all = Number((await page.locator('#search-status').textContent())!.match(/^(\d+)/)![1]);
+    await page.getByLabel('Written for').selectOption('Families');
+    await page.waitForFunction((n) => !document.querySelector('#search-status')!.textContent!.startsWith(`${n} `), all);
+    const families = Number((await page.locator('#search-status').textContent())!.match(/^(\d+)/)![1]);
+    expect(families).toBeGreaterThan(0);
+    expect(families).toBeLessThan(all);
+    expect(page.url()).toContain('audience=Families');
+    const metas = await page.locator('#search-results li .sq-meta').allTextContents();
+    expect(metas.every((m) => m.includes('Families'))).toBe(true);
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const page = await site.page();
+    await page.goto(`${site.base}/search/`);
+    // Tab from the top of the page to the search field.
+    let guard = 0;
+    while ((await page.evaluate(() => document.activeElement?.id)) !== 'search-q' && guard++ < 30) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+    await page.keyboard.type('preparing for adulthood');
+    await page.keyboard.press('Enter');
+    await page.locator('#search-results li a').first().waitFor();
+    // Tab onwards through the filters into the results, then follow the first result.
+    guard = 0;
+    while (!(await page.evaluate(() => !!document.activeElement?.closest('#search-results'))) && guard++ < 30) await page.keyboard.press('Tab');
+    const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**${href}`);
+  });
+});
+
+describe('keyboard journey', () => {
+  const site = useSite();
+
+  it('starts with a visible skip link that moves focus to the main content', async () => {
+    const page = await site.page();
+    await page.goto(`${site.base}/guidance/`);
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent, visible: r.width > 0 && r.height > 0 && r.top >= 0, outline: getComputedStyle(el).backgroundColor };
+    });
+    expect(skip.text).toBe('Skip to main content');
+    expect(skip.visible).toBe(true);
+    expect(skip.outline).toBe('rgb(255, 221, 0)');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+  });
+
+  it('reaches navigation, search and the guidance filters with visible focus, and never gets trapped', async () => {
+    const page = await site.page();
+    await page.goto(`${site.base}/guidance/`);
+    const seen: string[] = [];
+    let invisible: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      await page.keyboard.press('Tab');
+      const info = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const cs = getComputedStyle(el);
+        const indicated = cs.outlineStyle !== 'none' && cs.outlineWidth !== '0px' ? true : cs.boxShadow !== 'none' || cs.backgroundColor === 'rgb(255, 221, 0)';
+        return { key: `${el.tagName} ${el.getAttribute('href') ?? el.id ?? ''}`, indicated };
+      });
+      if (!info) break; // focus left the page: the end was reached, so nothing trapped it
+      if (!info.indicated) invisible.push(info.key);
+      if (seen.includes(info.key) && seen.length > 5) break;
+      seen.push(info.key);
+    }
+    expect(seen).toContain('INPUT header-search');
+    expect(seen).toContain('A /standards/');
+    expect(seen).toContain('A /guidance/for/families/');
+    expect(seen.length).toBeLessThan(200);
+    invisible = [...new Set(invisible)];
+    expect(invisible).toEqual([]);
+  });
+});
+
+describe('print', () => {
+  const site = useSite();
+
+  it('hides navigation and shows where links go', async () => {
+    const page = await site.page();
+    await page.goto(`${site.base}/guidance/smart-outcomes/`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.sq-header').isHidden()).toBe(true);
+    expect(await page.locator('nav[aria-label="Breadcrumb"]').isHidden()).toBe(true);
+    expect(await page.locator('.sq-footer').isHidden()).toBe(true);
+    const after = await page.evaluate(() => {
+      const a = document.querySelector('main a[href^="/standards/"]')!;
+      return { href: a.getAttribute('href'), content: getComputedStyle(a, '::after').content };
+    });
+    expect(after.content).toContain(after.href!);
+  });
+});
