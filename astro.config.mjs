@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { contentValidation } from './src/integrations/content-validation.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { siteOptions } from './src/lib/site-options.ts';
 
 // The site address comes from data/partnership.yaml; SITE_URL and BASE_PATH override it
@@ -29,6 +30,24 @@ export default defineConfig({
       },
     },
   },
-  integrations: [contentValidation(), mdx(), pagefindIndex()],
+  // Content-Security-Policy: Astro hashes every script and style it emits and puts the policy in
+  // a <meta> tag on each page; securityHeaders() repeats it as a header in dist/_headers.
+  // No 'unsafe-inline' or 'unsafe-eval'. 'wasm-unsafe-eval' lets the search page run
+  // Pagefind's WebAssembly search engine (it permits WebAssembly only, not eval of strings).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+  integrations: [contentValidation(), mdx(), pagefindIndex(), securityHeaders()],
   devToolbar: { enabled: false },
 });

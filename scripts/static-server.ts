@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { headersFor, parseHeadersFile } from '../src/lib/security-headers';
 
 const TYPES: Record<string, string> = {
@@ -39,8 +40,17 @@ export async function serveStatic(dir: string): Promise<{ url: string; server: S
       status = 404;
       file = join(dir, '404.html');
     }
-    res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headersFor(rules, path) });
-    createReadStream(file).pipe(res);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // Compress text as static hosts do (Pagefind's index files are already compressed).
+    const gzip = /^(text\/|application\/(json|xml|wasm))/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(status, {
+      'content-type': type,
+      'cache-control': 'no-cache',
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {}),
+      ...headersFor(rules, path),
+    });
+    const body = createReadStream(file);
+    (gzip ? body.pipe(createGzip()) : body).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -38,6 +38,9 @@ export function useSite() {
     get base() {
       return state.base;
     },
+    get browser() {
+      return state.browser;
+    },
     async page(options: BrowserContextOptions = {}): Promise<Page> {
       const context = await state.browser.newContext({ reducedMotion: 'reduce', ...options });
       const page = await context.newPage();

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { CoreOfferSchema, EcmOutcomeSchema, SlugSchema, TextSchema } from './common';
+import { CoreOfferSchema, EcmOutcomeSchema, SlugSchema, StageSchema, TextSchema } from './common';
 
 /** One supporting-evidence point: plain text, or text with Code of Practice paragraph references. */
 export const EvidenceSchema = z.union([
@@ -68,6 +68,10 @@ export const StandardSetSchema = z.object({
   sections: z
     .array(z.object({ id: SlugSchema, title: TextSchema, description: TextSchema.optional() }))
     .min(1, { message: 'must list at least one section' }),
+  /** Heading over each standard's evidence points, e.g. "What auditors look for". */
+  evidenceHeading: TextSchema.default('Supporting evidence'),
+  /** Stages of the SEND journey the set applies to, used by the search filters. Default all. */
+  stages: z.array(StageSchema).min(1).default(['all']),
   /** Every Child Matters outcomes the whole set serves, where the source says so. Default none. */
   ecmOutcomes: z.array(EcmOutcomeSchema).default([]),
   /** Core Offer principles the whole set has regard to, where the source says so. Default none. */
