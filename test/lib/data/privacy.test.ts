@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { identifierIn, isNhsNumber, isPersonalHeader, isUln, isUpn } from '../../../src/lib/data/privacy';
+
+const cell = (v: string, dateColumn = false) => identifierIn(v, { dateColumn });
+
+describe('identifiers with valid check characters are caught', () => {
+  it.each([
+    ['U820200101001', 'UPN (unique pupil number)'],
+    ['v938400215011', 'UPN (unique pupil number)'],
+    ['Q30421190001A', 'UPN (unique pupil number)'], // temporary UPN, letter last
+    ['943 476 5919', 'NHS number'],
+    ['9990000018', 'NHS number'],
+    ['999-000-0026', 'NHS number'],
+    ['1234567899', 'ULN (unique learner number)'],
+    ['5555555554', 'ULN (unique learner number)'],
+    ['NV1 2AB', 'postcode'],
+    ['sw1a1aa', 'postcode'],
+    ['parent@example.org', 'email address'],
+    ['07700 900123', 'phone number'],
+    ['+44 7700 900123', 'phone number'],
+    ['(01632) 960001', 'phone number'],
+    ['14/03/2012', 'date (possibly a date of birth)'],
+    ['2012-03-14', 'date (possibly a date of birth)'],
+    ['14 March 2012', 'date (possibly a date of birth)'],
+  ])('%s → %s', (value, kind) => expect(cell(value)).toBe(kind));
+});
+
+describe('near misses are not personal data', () => {
+  it.each([
+    '1234567890', // 10 digits failing both the ULN and NHS checks
+    '9990000019', // NHS test range with a wrong check digit
+    'A820200101001', // UPN shape with the wrong check letter
+    'U82020010100', // 12 characters
+    'NV-2025-0413', // an audit reference
+    'AUD-000123',
+    'EHCP-2024-17',
+    'ehc-plan-2',
+    'ehc-plan-2;ehc-plan-4',
+    'good',
+    'requires improvement',
+    '80',
+    '2024/25',
+  ])('%s', (value) => expect(cell(value)).toBeUndefined());
+
+  it('allows dates in date columns', () => {
+    expect(cell('01/09/2024', true)).toBeUndefined();
+    expect(cell('2024-09-01', true)).toBeUndefined();
+  });
+
+  it('checks the check digits themselves', () => {
+    expect(isUpn('U820200101002')).toBe(false);
+    expect(isNhsNumber('9434765918')).toBe(false);
+    expect(isUln('0234567899')).toBe(false);
+  });
+});
+
+describe('headers that name personal data', () => {
+  it.each(['name', 'Child name', 'First Name', 'surname', 'DOB', 'date_of_birth', 'Date of birth', 'UPN', 'pupil_upn', 'ULN', 'NHS number', 'nhs_no', 'Postcode', 'Post code', 'address', 'Home address', 'email', 'E-mail address', 'phone', 'Telephone', 'mobile'])(
+    '%s is refused',
+    (h) => expect(isPersonalHeader(h)).toBe(true),
+  );
+  it.each(['audit_ref', 'completed_on', 'audit_type', 'level', 'locality', 'grade', 'timely', 'standards_not_met', 'moderated', 'rating', 'theme', 'stage', 'kind', 'upheld', 'date'])(
+    '%s is allowed',
+    (h) => expect(isPersonalHeader(h)).toBe(false),
+  );
+});
