@@ -32,6 +32,23 @@ export interface PublishedTable {
   rowTotals: Figure[];
   colTotals: Figure[];
   total: Figure;
+  /** Subtotals over each column group, per row (e.g. "Good or better" and the rest). */
+  groupTotals: Figure[][];
+  /** Subtotals over each column group for the whole table. */
+  groupColTotals: Figure[];
+}
+
+export interface TableOptions {
+  /**
+   * Groups of columns whose subtotals are published too (e.g. the grades that count as Good
+   * or better, and the others). Each group's subtotal adds up, so it is protected like a total.
+   */
+  groups?: number[][];
+  /**
+   * Entries of the bottom margin (column totals, then group subtotals, then the grand total)
+   * that must be suppressed because another table sharing this margin suppresses them.
+   */
+  hideMargin?: ReadonlySet<number>;
 }
 
 export const isSuppressed = (f: Figure): f is Extract<Figure, { kind: 'suppressed' }> => f.kind === 'suppressed';
@@ -43,26 +60,45 @@ export function discloseCount(n: number, rule: DisclosureRule = DEFAULT_RULE): F
 }
 
 /**
- * Disclosure control for a table of counts (rows × columns) with row totals, column totals
- * and a grand total. A one-row table is a simple distribution with its total.
+ * Disclosure control for a table of counts (rows × columns) with row totals, column totals,
+ * optional column-group subtotals and a grand total. A one-row table is a simple
+ * distribution with its total.
+ *
+ * The table is laid out as a grid: the columns, then one subtotal column per group, then the
+ * row total; the last row holds the column totals. Every set of entries that adds up (a row
+ * and its total, a group of a row and its subtotal, the subtotals of a row and its total, a
+ * column and its total) is a "line"; no line may have exactly one suppressed entry.
  */
-export function discloseTable(counts: readonly (readonly number[])[], rule: DisclosureRule = DEFAULT_RULE): PublishedTable {
+export function discloseTable(counts: readonly (readonly number[])[], rule: DisclosureRule = DEFAULT_RULE, options: TableOptions = {}): PublishedTable {
   const nRows = counts.length;
   const nCols = counts[0]?.length ?? 0;
   if (counts.some((r) => r.length !== nCols)) throw new Error('Every row of a table must have the same number of columns');
+  const groups = options.groups ?? [];
+  const width = nCols + groups.length + 1;
+  const totalCol = width - 1;
 
-  // Work on a (nRows + 1) × (nCols + 1) grid: the last row holds column totals, the last column row totals.
   const value: number[][] = [];
-  for (let r = 0; r < nRows; r++) value.push([...counts[r]!, counts[r]!.reduce((a, b) => a + b, 0)]);
-  const colTotals = Array.from({ length: nCols + 1 }, (_, c) => value.reduce((a, row) => a + row[c]!, 0));
-  value.push(colTotals);
+  for (let r = 0; r < nRows; r++) {
+    const row = counts[r]!;
+    value.push([...row, ...groups.map((g) => g.reduce((a, c) => a + row[c]!, 0)), row.reduce((a, b) => a + b, 0)]);
+  }
+  value.push(Array.from({ length: width }, (_, c) => value.reduce((a, row) => a + row[c]!, 0)));
 
   const state: ('shown' | 'small' | 'secondary')[][] = value.map((row) => row.map((n) => (n >= 1 && n <= rule.threshold ? 'small' : 'shown')));
+  for (const c of options.hideMargin ?? []) if (state[nRows]![c] === 'shown') state[nRows]![c] = 'secondary';
 
-  // Each line is a set of cells that adds up: the members and their total (the last one).
+  // Each line lists its members, then the entry they add up to.
   const lines: [number, number][][] = [];
-  for (let r = 0; r <= nRows; r++) lines.push(Array.from({ length: nCols + 1 }, (_, c) => [r, c] as [number, number]));
-  for (let c = 0; c <= nCols; c++) lines.push(Array.from({ length: nRows + 1 }, (_, r) => [r, c] as [number, number]));
+  const cols = (r: number, cs: number[]) => cs.map((c) => [r, c] as [number, number]);
+  const cellCols = Array.from({ length: nCols }, (_, c) => c);
+  const groupCols = groups.map((_, g) => nCols + g);
+  const partition = groups.length > 0 && groups.flat().length === nCols && new Set(groups.flat()).size === nCols;
+  for (let r = 0; r <= nRows; r++) {
+    lines.push(cols(r, [...cellCols, totalCol]));
+    groups.forEach((g, gi) => lines.push(cols(r, [...g, nCols + gi])));
+    if (partition) lines.push(cols(r, [...groupCols, totalCol]));
+  }
+  for (let c = 0; c < width; c++) lines.push(Array.from({ length: nRows + 1 }, (_, r) => [r, c] as [number, number]));
 
   // Repeat until every line has no suppressed entry or at least two (suppressing one entry can
   // leave another line with a single one). Each pass suppresses at least one more entry, so it ends.
@@ -71,13 +107,13 @@ export function discloseTable(counts: readonly (readonly number[])[], rule: Disc
     for (const line of lines) {
       const hidden = line.filter(([r, c]) => state[r]![c] !== 'shown');
       if (hidden.length !== 1) continue;
+      const total = line.at(-1)!;
       const candidates = line
         .filter(([r, c]) => state[r]![c] === 'shown' && value[r]![c]! > 0)
         .sort(([r1, c1], [r2, c2]) => value[r1]![c1]! - value[r2]![c2]! || r1 - r2 || c1 - c2);
       // Prefer a member over the total; if only the total is left, hide the total.
-      const isTotal = ([r, c]: [number, number]) => (line[0]![0] === line[1]![0] ? c === nCols : r === nRows);
-      const pick = candidates.find((p) => !isTotal(p)) ?? candidates[0];
-      if (!pick) continue; // every other entry is a true zero: then the hidden one is 0 too, which cannot happen for a small count
+      const pick = candidates.find((p) => p !== total) ?? candidates[0];
+      if (!pick) continue; // every other entry is 0, so the hidden one is 0 too: nothing to protect
       state[pick[0]]![pick[1]] = 'secondary';
       changed = true;
     }
@@ -86,11 +122,35 @@ export function discloseTable(counts: readonly (readonly number[])[], rule: Disc
   const fig = (r: number, c: number): Figure =>
     state[r]![c] === 'shown' ? { kind: 'count', value: value[r]![c]! } : { kind: 'suppressed', reason: state[r]![c] as 'small' | 'secondary' };
   return {
-    cells: Array.from({ length: nRows }, (_, r) => Array.from({ length: nCols }, (_, c) => fig(r, c))),
-    rowTotals: Array.from({ length: nRows }, (_, r) => fig(r, nCols)),
-    colTotals: Array.from({ length: nCols }, (_, c) => fig(nRows, c)),
-    total: fig(nRows, nCols),
+    cells: Array.from({ length: nRows }, (_, r) => cellCols.map((c) => fig(r, c))),
+    rowTotals: Array.from({ length: nRows }, (_, r) => fig(r, totalCol)),
+    colTotals: cellCols.map((c) => fig(nRows, c)),
+    total: fig(nRows, totalCol),
+    groupTotals: Array.from({ length: nRows }, (_, r) => groupCols.map((c) => fig(r, c))),
+    groupColTotals: groupCols.map((c) => fig(nRows, c)),
   };
+}
+
+/** Which entries of a table's bottom margin are suppressed (same numbering as TableOptions.hideMargin). */
+export function hiddenMargin(t: PublishedTable): Set<number> {
+  const margin = [...t.colTotals, ...t.groupColTotals, t.total];
+  return new Set(margin.flatMap((f, i) => (isSuppressed(f) ? [i] : [])));
+}
+
+/**
+ * Disclosure control for several tables that share the same bottom margin (for example grades
+ * by locality and grades by audit type: both have the term's grade totals). A margin entry
+ * suppressed in one is suppressed in all, until no table needs more, so no table reveals
+ * what another hides.
+ */
+export function discloseLinkedTables(tables: readonly (readonly (readonly number[])[])[], rule: DisclosureRule = DEFAULT_RULE, options: Omit<TableOptions, 'hideMargin'> = {}): PublishedTable[] {
+  let hide = new Set<number>();
+  for (;;) {
+    const out = tables.map((t) => discloseTable(t, rule, { ...options, hideMargin: hide }));
+    const next = new Set(out.flatMap((t) => [...hiddenMargin(t)]));
+    if ([...next].every((i) => hide.has(i))) return out;
+    hide = new Set([...hide, ...next]);
+  }
 }
 
 /** A published percentage: a whole number, or suppressed. */

@@ -80,6 +80,10 @@ export const PartnershipSchema = z
     auditTypes: OptionListSchema,
     /** Audit levels, from single-agency audit to system leader case review. At least one. */
     auditLevels: OptionListSchema,
+    /** Themes of family feedback, used in the "theme" column of feedback files. At least one. */
+    feedbackThemes: OptionListSchema,
+    /** Themes of compliments and complaints, used in the "theme" column of those files. At least one. */
+    complaintThemes: OptionListSchema,
     /** The grade scale, best grade first. At least two grades, at least one of them Good or better. */
     grades: z
       .array(GradeSchema)

@@ -4,6 +4,7 @@ import {
   discloseAverage,
   discloseCount,
   disclosePercent,
+  discloseLinkedTables,
   discloseTable,
   formatFigure,
   isSuppressed,
@@ -124,6 +125,54 @@ describe('secondary suppression properties', () => {
         }
       }),
       { numRuns: 1000, seed: 99 },
+    );
+  });
+});
+
+/** Lines of a table with column groups: each row's groups with their subtotals, and the subtotal columns. */
+function groupLines(t: PublishedTable, groups: number[][]): Figure[][] {
+  const out: Figure[][] = [];
+  t.cells.forEach((row, r) => {
+    groups.forEach((g, gi) => out.push([...g.map((c) => row[c]!), t.groupTotals[r]![gi]!]));
+    out.push([...t.groupTotals[r]!, t.rowTotals[r]!]);
+  });
+  groups.forEach((g, gi) => {
+    out.push([...g.map((c) => t.colTotals[c]!), t.groupColTotals[gi]!]);
+    out.push([...t.groupTotals.map((r) => r[gi]!), t.groupColTotals[gi]!]);
+  });
+  out.push([...t.groupColTotals, t.total]);
+  return out;
+}
+
+describe('published subtotals (such as Good or better) and tables that share totals', () => {
+  const grades = fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 40 })), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 7 });
+  const groups = [[0, 1], [2, 3]];
+
+  it('protects group subtotals like totals: no line of a grade table has exactly one suppressed entry', () => {
+    fc.assert(
+      fc.property(grades, (counts) => {
+        const t = discloseTable(counts, rule, { groups });
+        for (const line of [...lines(t), ...groupLines(t, groups)]) expect(line.filter(isSuppressed).length).not.toBe(1);
+      }),
+      { numRuns: 1500, seed: 42 },
+    );
+  });
+
+  it('suppresses the shared totals the same way in every linked table', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 60 }), (records) => {
+        // The same audits tabulated two ways: by locality (rows 0–2) and by type (rows 0–3).
+        const byA = [0, 1, 2].map(() => [0, 0, 0, 0]);
+        const byB = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
+        records.forEach(([a, b, g]) => {
+          byA[a! % 3]![g! % 4]!++;
+          byB[b! % 4]![g! % 4]!++;
+        });
+        const [ta, tb] = discloseLinkedTables([byA, byB], rule, { groups });
+        expect([...ta!.colTotals, ...ta!.groupColTotals, ta!.total].map((f) => f.kind)).toEqual([...tb!.colTotals, ...tb!.groupColTotals, tb!.total].map((f) => f.kind));
+        for (const t of [ta!, tb!]) for (const line of [...lines(t), ...groupLines(t, groups)]) expect(line.filter(isSuppressed).length).not.toBe(1);
+      }),
+      { numRuns: 1000, seed: 5 },
     );
   });
 });

@@ -1,0 +1,159 @@
+/**
+ * Deterministic synthetic data for the fictional example partnership: realistic enough to
+ * exercise every report section (grades improving over time, differences by locality and
+ * audit type, some terms below target, some groups small enough to be suppressed), and
+ * scalable to millions of rows for benchmarks. The same seed always gives the same files.
+ */
+import type { Partnership } from '../schemas/partnership';
+import { allTerms, type Term } from './terms';
+
+/** mulberry32: a small, fast, well-distributed seeded generator. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(rand: () => number, items: readonly T[], weights: readonly number[]): T {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let x = rand() * total;
+  for (let i = 0; i < items.length; i++) if ((x -= weights[i]!) < 0) return items[i]!;
+  return items.at(-1)!;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** A date inside the term, on a weekday, never after `until`. */
+function dateIn(rand: () => number, t: Term, until: string): string {
+  const start = Date.parse(`${t.start}T00:00:00Z`);
+  const end = Math.min(Date.parse(`${t.end}T00:00:00Z`), Date.parse(`${until}T00:00:00Z`));
+  for (;;) {
+    const d = new Date(start + Math.floor(rand() * ((end - start) / 86400000 + 1)) * 86400000);
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) return d.toISOString().slice(0, 10);
+  }
+}
+
+export interface SyntheticOptions {
+  seed?: number;
+  /** Terms to fill, by id; default every configured term that has ended by `until`. */
+  terms?: string[];
+  /** Audits per term on average (default 150). */
+  auditsPerTerm?: number;
+  /** Last date to use (default the last day of the last complete term). */
+  until?: string;
+}
+
+// How each kind of audit and each locality tends to fare (added to the chance of Good or better).
+const TYPE_EFFECT: Record<string, number> = {
+  'ehc-needs-assessment': 0,
+  'ehc-plan': 0.02,
+  'annual-review': 0.05,
+  'advice-educational-psychology': 0.06,
+  'advice-health': -0.08,
+  'advice-social-care': -0.12,
+  'advice-education': -0.03,
+  'panel-decision': 0.04,
+  'child-case': -0.05,
+};
+const TYPE_WEIGHT: Record<string, number> = {
+  'ehc-needs-assessment': 16, 'ehc-plan': 26, 'annual-review': 22, 'advice-educational-psychology': 9, 'advice-health': 9, 'advice-social-care': 6, 'advice-education': 8, 'panel-decision': 3, 'child-case': 1.2,
+};
+const LOCALITY_EFFECT: Record<string, number> = { north: 0.05, south: 0.01, east: -0.03, west: 0.02, central: 0, coast: -0.09 };
+const LOCALITY_WEIGHT: Record<string, number> = { north: 20, south: 18, east: 17, west: 15, central: 22, coast: 8 };
+const LEVEL_WEIGHT: Record<string, number> = { 'single-agency': 55, 'statutory-assessment-team': 30, 'multi-agency': 13, 'system-leader': 2 };
+const STANDARD_MISS: [string, number][] = [
+  ['ehc-plan-2', 0.5], ['ehc-plan-3', 0.35], ['ehc-plan-1', 0.25], ['ehc-plan-5', 0.3], ['ehc-plan-4', 0.12],
+];
+const TIMELY_TYPES = new Set(['ehc-needs-assessment', 'ehc-plan', 'annual-review', 'advice-educational-psychology', 'advice-health', 'advice-social-care', 'advice-education']);
+
+export interface SyntheticFiles {
+  audits: Map<string, string>;
+  feedback: Map<string, string>;
+  complaints: Map<string, string>;
+}
+
+/** CSV text per term, keyed by term id, for audits, family feedback and compliments and complaints. */
+export function generateExampleData(cfg: Partnership, opts: SyntheticOptions = {}): SyntheticFiles {
+  const rand = seeded(opts.seed ?? 2024);
+  const all = allTerms(cfg);
+  const until = opts.until ?? all.filter((t) => t.end < new Date().toISOString().slice(0, 10)).at(-1)?.end ?? all.at(-1)!.end;
+  const terms = all.filter((t) => (opts.terms ? opts.terms.includes(t.id) : t.end <= until));
+  const perTerm = opts.auditsPerTerm ?? 260;
+  const types = cfg.auditTypes.map((t) => t.id);
+  const localities = cfg.localities.map((l) => l.id);
+  const levels = cfg.auditLevels.map((l) => l.id);
+  const gob = cfg.grades.filter((g) => g.goodOrBetter).map((g) => g.id);
+  const notGob = cfg.grades.filter((g) => !g.goodOrBetter).map((g) => g.id);
+  const files: SyntheticFiles = { audits: new Map(), feedback: new Map(), complaints: new Map() };
+  let ref = 0;
+  let fbRef = 0;
+  let ccRef = 0;
+
+  terms.forEach((term, i) => {
+    // Improving over time, with a dip: the first terms and one later term fall below target.
+    const base = 0.66 + (0.2 * i) / Math.max(1, terms.length - 1) - (i === 4 ? 0.07 : 0);
+    const n = Math.round(perTerm * (0.85 + rand() * 0.3));
+    const lines = ['audit_ref,completed_on,audit_type,level,locality,grade,timely,standards_not_met,moderated'];
+    for (let k = 0; k < n; k++) {
+      const type = pick(rand, types, types.map((t) => TYPE_WEIGHT[t] ?? 5));
+      const locality = pick(rand, localities, localities.map((l) => LOCALITY_WEIGHT[l] ?? 10));
+      const level = pick(rand, levels, levels.map((l) => LEVEL_WEIGHT[l] ?? 10));
+      const p = Math.min(0.97, Math.max(0.2, base + (TYPE_EFFECT[type] ?? 0) + (LOCALITY_EFFECT[locality] ?? 0)));
+      const good = rand() < p;
+      const grade = good ? (rand() < 0.22 ? gob[0]! : gob.at(-1)!) : rand() < 0.8 || notGob.length === 1 ? notGob[0]! : notGob.at(-1)!;
+      const timely = TIMELY_TYPES.has(type) ? (rand() < p + 0.05 ? 'yes' : 'no') : 'n/a';
+      const missed = good && grade === gob[0] ? [] : STANDARD_MISS.filter(([, q]) => rand() < q * (good ? 0.4 : 1.3)).map(([id]) => id);
+      const moderated = rand() < 0.22 ? 'yes' : 'no';
+      lines.push([`NV-A-${term.yearSlug.slice(0, 4)}-${pad(++ref, 5)}`, dateIn(rand, term, until), type, level, locality, grade, timely, missed.join(';'), moderated].join(','));
+    }
+    files.audits.set(term.id, `${lines.join('\r\n')}\r\n`);
+
+    const fbLines = ['feedback_ref,received_on,stage,rating,theme'];
+    const fbN = Math.round(perTerm * 0.35 * (0.8 + rand() * 0.4));
+    for (let k = 0; k < fbN; k++) {
+      const rating = pick(rand, [1, 2, 3, 4, 5], [0.6 - base / 2, 1.2 - base, 1.5, 2 + base, 1.5 + base * 2]);
+      const stage = pick(rand, ['sen-support', 'ehc-needs-assessment', 'ehc-plan', 'annual-review'], [3, 3, 4, 3]);
+      const theme = pick(rand, cfg.feedbackThemes.map((t) => t.id), [5, 4, 3, 3, 4]);
+      fbLines.push([`NV-F-${term.yearSlug.slice(0, 4)}-${pad(++fbRef, 5)}`, dateIn(rand, term, until), stage, rating, theme].join(','));
+    }
+    files.feedback.set(term.id, `${fbLines.join('\r\n')}\r\n`);
+
+    const ccLines = ['ref,received_on,kind,theme,upheld'];
+    const ccN = Math.round(perTerm * 0.2 * (0.8 + rand() * 0.4));
+    for (let k = 0; k < ccN; k++) {
+      const kind = rand() < 0.45 + base / 3 ? 'compliment' : 'complaint';
+      const theme = pick(rand, cfg.complaintThemes.map((t) => t.id), kind === 'compliment' ? [6, 2, 3, 1, 0.5, 5] : [5, 6, 4, 2, 2, 1]);
+      const upheld = kind === 'compliment' ? 'n/a' : rand() < 0.15 ? 'n/a' : rand() < 0.45 ? 'yes' : 'no';
+      ccLines.push([`NV-C-${term.yearSlug.slice(0, 4)}-${pad(++ccRef, 5)}`, dateIn(rand, term, until), kind, theme, upheld].join(','));
+    }
+    files.complaints.set(term.id, `${ccLines.join('\r\n')}\r\n`);
+  });
+  return files;
+}
+
+/** One large audit file of `rows` rows spread over the configured terms, for benchmarks. */
+export function generateLargeAuditFile(cfg: Partnership, rows: number, seed = 7, until = '2026-08-31'): string {
+  const all = allTerms(cfg).filter((t) => t.start <= until);
+  const perTerm = Math.ceil(rows / all.length);
+  const rand = seeded(seed);
+  const types = cfg.auditTypes.map((t) => t.id);
+  const localities = cfg.localities.map((l) => l.id);
+  const levels = cfg.auditLevels.map((l) => l.id);
+  const grades = cfg.grades.map((g) => g.id);
+  const out: string[] = ['audit_ref,completed_on,audit_type,level,locality,grade,timely,standards_not_met,moderated'];
+  let ref = 0;
+  for (const term of all) {
+    for (let k = 0; k < perTerm && ref < rows; k++) {
+      const missed = STANDARD_MISS.filter(([, q]) => rand() < q / 2).map(([id]) => id);
+      out.push(
+        [`BM-${pad(++ref, 8)}`, dateIn(rand, term, until), pick(rand, types, types.map((t) => TYPE_WEIGHT[t] ?? 5)), pick(rand, levels, levels.map((l) => LEVEL_WEIGHT[l] ?? 10)), pick(rand, localities, localities.map((l) => LOCALITY_WEIGHT[l] ?? 10)), pick(rand, grades, [2, 6, 3, 1]), rand() < 0.8 ? 'yes' : 'no', missed.join(';'), rand() < 0.2 ? 'yes' : 'no'].join(','),
+      );
+    }
+  }
+  return `${out.join('\r\n')}\r\n`;
+}
