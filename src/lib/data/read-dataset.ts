@@ -46,7 +46,7 @@ export function readCsvText<R>(
   });
   for (const name of names) {
     if (columns[name]!.required && !index.has(name)) {
-      headerProblems.push({ file, line: table.headerLine, message: `the column "${name}" is missing`, expected: `a column headed "${name}": ${columns[name]!.meaning}`, fix: 'add the column (see data/README.md for what it holds)' });
+      headerProblems.push({ file, line: table.headerLine, message: `the column "${name}" is missing`, expected: `a column headed "${name}" (${columns[name]!.meaning.replace(/\.$/, '').toLowerCase()})`, fix: 'add the column (see data/README.md for what it holds)' });
     }
   }
   if (headerProblems.length) return { records: [], problems: [...problems, ...headerProblems] };

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATASETS, type AuditRecord, type Column, type ColumnContext } from '../../../src/lib/data/columns';
+import { decodeCsv } from '../../../src/lib/data/csv';
+import { readCsvText } from '../../../src/lib/data/read-dataset';
+import { loadPartnership } from '../../../src/lib/partnership';
+import { describeProblem, type Problem } from '../../../src/lib/problems';
+
+const root = join(import.meta.dirname, '../../..');
+const ctx: ColumnContext = {
+  cfg: loadPartnership(root),
+  standardIds: new Set(['ehc-plan-1', 'ehc-plan-2', 'ehc-plan-3', 'ehc-plan-4', 'ehc-plan-5']),
+  today: '2026-11-23',
+};
+
+/** Reads a fixture as the build does and returns its records and problems as readable lines. */
+function read(name: string, seen = new Map<string, { file: string; line: number }>()) {
+  const file = `test/fixtures/data/${name}`;
+  const bytes = readFileSync(join(root, file));
+  const decoded = decodeCsv(file, bytes);
+  if (!decoded.text) return { records: [] as AuditRecord[], problems: decoded.problems, text: decoded.problems.map(show) };
+  const out = readCsvText<AuditRecord>(file, decoded.text, DATASETS.audits.columns as Record<string, Column>, ctx, seen, 'audit_ref', 'audit reference');
+  return { ...out, text: out.problems.map(show) };
+}
+const show = (p: Problem) => `${p.line ?? '-'}:${p.column ?? '-'} ${describeProblem(p)}`;
+
+describe('what Excel and staff really produce is accepted', () => {
+  it('reads a BOM, CRLF, trailing blank lines, spaces, any case, names or ids, and UK dates', () => {
+    const { records, problems } = read('excel-export.csv');
+    expect(problems).toEqual([]);
+    expect(records.map(({ file, ...r }) => r)).toEqual([
+      { line: 2, audit_ref: 'NV-T-0001', completed_on: '2024-09-01', audit_type: 'ehc-plan', level: 'multi-agency', locality: 'north', grade: 'good', timely: 'yes', standards_not_met: ['ehc-plan-2', 'ehc-plan-4'], moderated: 'no' },
+      { line: 3, audit_ref: 'NV-T-0002', completed_on: '2024-10-14', audit_type: 'annual-review', level: 'single-agency', locality: 'coast', grade: 'requires-improvement', timely: 'n/a', standards_not_met: [], moderated: 'no' },
+      { line: 4, audit_ref: 'NV-T-0003', completed_on: '2024-10-14', audit_type: 'advice-health', level: 'single-agency', locality: 'central', grade: 'outstanding', timely: 'no', standards_not_met: [], moderated: 'yes' },
+    ]);
+  });
+});
+
+describe('bad values: every problem in the file at once, with line, column, value and what was expected', () => {
+  const { text, records } = read('bad-values.csv');
+  it.each([
+    ['2:6', 'column F (grade): found "Excellent", which is not a grade. Expected one of: Outstanding, Good, Requires improvement, Inadequate'],
+    ['3:3', 'column C (audit_type): found "EHCP", which is not an audit type'],
+    ['3:5', 'column E (locality): found "Northern", which is not a locality. Expected one of: North, South, East, West, Central, Coast'],
+    ['4:4', 'column D (level): found "level 5", which is not an audit level'],
+    ['4:7', 'column G (timely): found "maybe". Expected one of: yes, no, n/a'],
+    ['4:8', 'column H (standards_not_met): "ehc-plan-9" is not a known standard'],
+    ['5:2', 'column B (completed_on): found "31/02/2025", which is not a real date'],
+    ['6:2', 'column B (completed_on): found 2031-09-04, which is in the future. Expected a date no later than today (2026-11-23)'],
+    ['7:9', 'column I (moderated): this cell is empty'],
+    ['7:1', 'column A (audit_ref): the audit reference "NV-T-0001" is used twice: here and in test/fixtures/data/bad-values.csv on line 2'],
+  ])('line:column %s', (where, message) => {
+    expect(text.find((t) => t.startsWith(`${where} `))).toContain(message);
+  });
+  it('reports exactly those problems and keeps no bad row', () => {
+    expect(text).toHaveLength(10);
+    expect(records).toEqual([]);
+  });
+  it('names the other file when a reference is used in two files', () => {
+    const seen = new Map<string, { file: string; line: number }>();
+    read('excel-export.csv', seen);
+    const again = read('excel-export.csv', seen);
+    expect(again.text[0]).toContain('the audit reference "NV-T-0001" is used twice: here and in test/fixtures/data/excel-export.csv on line 2');
+  });
+});
+
+describe('the shape of the file is checked before its rows', () => {
+  it('reports a missing column and an unknown one from the heading row, and reads no rows', () => {
+    const { text, records } = read('bad-header.csv');
+    expect(text).toEqual([
+      '1:9 column I: found the heading "notes", which this kind of file does not have. Expected only these headings: audit_ref, completed_on, audit_type, level, locality, grade, timely, standards_not_met, moderated. How to fix: rename the heading if it is one of these with a different spelling, otherwise delete the column.',
+      '1:- the column "grade" is missing. Expected a column headed "grade" (the grade the audit gave). How to fix: add the column (see data/README.md for what it holds).',
+    ]);
+    expect(records).toEqual([]);
+  });
+  it('reports ragged rows with their counts', () => {
+    const { text, records } = read('ragged.csv');
+    expect(text).toEqual([
+      expect.stringMatching(/^3:- this row has 7 cells but there are 9 column headings/),
+      expect.stringMatching(/^4:- this row has 11 cells but there are 9 column headings.*comma inside a value/),
+    ]);
+    expect(records).toHaveLength(1);
+  });
+  it('reports an unclosed quote on the line it starts', () => {
+    expect(read('unclosed-quote.csv').text[0]).toMatch(/^3:- a quotation mark \(“?"?\)? opens a cell that is never closed/);
+  });
+  it('reports a title row above the headings and still checks the rows', () => {
+    const { text, records } = read('title-row.csv');
+    expect(text).toEqual([expect.stringContaining('1:- there are 2 rows above the column headings, like a title. Expected the column headings on the first line (found them on line 3). How to fix: delete lines 1 to 2')]);
+    expect(records).toHaveLength(1);
+  });
+  it('reports an empty file', () => {
+    expect(read('empty.csv').text).toEqual([expect.stringContaining('1:- the file is empty')]);
+  });
+  it('tells the user to save as CSV UTF-8 when the file is in a Windows encoding', () => {
+    const [message] = read('windows-1252.csv').text;
+    expect(message).toMatch(/^3:63 the file is not saved as UTF-8: it has the byte 0x92, which is how Windows saves the character ’/);
+    expect(message).toContain('CSV UTF-8');
+  });
+});
+
+describe('privacy guard', () => {
+  it('refuses headings that name personal data without reading any row', () => {
+    const { text, records } = read('personal-data.csv');
+    expect(text).toEqual([
+      expect.stringMatching(/^1:10 column J: the heading of this column says it holds personal data/),
+      expect.stringMatching(/^1:11 column K: the heading of this column says it holds personal data/),
+    ]);
+    expect(records).toEqual([]);
+    expect(text.join('\n')).not.toMatch(/Sam|Example|2012|Child name|DOB/);
+  });
+  it('refuses cells that look like identifiers, naming where but never the value', () => {
+    const { text, records } = read('personal-cells.csv');
+    expect(text.map((t) => t.slice(0, t.indexOf(' this cell')))).toEqual([
+      '2:1 column A (audit_ref):',
+      '3:5 column E (locality):',
+      '4:9 column I (moderated):',
+      '5:6 column F (grade):',
+      '6:9 column I (moderated):',
+    ]);
+    expect(text[0]).toContain('looks like personal data (UPN (unique pupil number))');
+    expect(text[1]).toContain('(postcode)');
+    expect(text[2]).toContain('(NHS number)');
+    expect(text[3]).toContain('(email address)');
+    expect(text[4]).toContain('(date (possibly a date of birth))');
+    expect(text.join('\n')).not.toMatch(/U820200101001|NV1 2AB|943 476 5919|parent@example|14\/03\/2012/);
+    expect(records).toEqual([]);
+  });
+  it('lets references that merely resemble identifiers through', () => {
+    const { problems, records } = read('near-misses.csv');
+    expect(problems).toEqual([]);
+    expect(records).toHaveLength(3);
+  });
+});
