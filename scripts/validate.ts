@@ -3,14 +3,18 @@
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '../src/lib/content-check';
 import { formatProblems } from '../src/lib/problems';
+import { loadData } from '../src/lib/data/load';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { problems, content } = checkContent(root);
+const { problems: contentProblems, content } = checkContent(root);
+const data = contentProblems.length ? undefined : loadData(root);
+const problems = [...contentProblems, ...(data?.problems ?? [])];
 if (problems.length) {
   console.error(formatProblems(problems));
   process.exit(1);
 }
 console.log(
   `No problems: ${content.standards.length} standards, ${content.guidance.length} guidance entries, ` +
-    `${content.framework.length} framework pages, ${content.glossary.length} glossary terms checked.`,
+    `${content.framework.length} framework pages, ${content.glossary.length} glossary terms, ` +
+    `${data!.audits.length} audits, ${data!.feedback.length} feedback responses and ${data!.complaints.length} compliments and complaints checked.`,
 );

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/content-check';
+import { loadData } from '../lib/data/load';
 import { ValidationError } from '../lib/problems';
 
 /**
@@ -12,9 +13,15 @@ export function contentValidation(): AstroIntegration {
     name: 'send-quality:content-validation',
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
-        const { problems } = checkContent(fileURLToPath(config.root));
+        const root = fileURLToPath(config.root);
+        const { problems } = checkContent(root);
         if (problems.length) throw new ValidationError(problems, 'The site was not built: please fix these problems in the content or data.');
-        logger.info('content and data checked: no problems');
+        const data = loadData(root);
+        if (data.problems.length) throw new ValidationError(data.problems, 'The site was not built: please fix these problems in the data files.');
+        logger.info(
+          `content and data checked: no problems (${data.audits.length} audits, ${data.feedback.length} feedback responses, ` +
+            `${data.complaints.length} compliments and complaints in ${data.files.length} files)`,
+        );
       },
     },
   };

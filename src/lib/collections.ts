@@ -38,3 +38,29 @@ export async function standardsById(): Promise<Map<string, StandardEntry>> {
   const all = (await getCollection('standards')).sort((a, b) => naturalCompare(a.id, b.id));
   return new Map(all.map((s) => [s.id, s]));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Termly reports, built once per build from the data collections.
+import { buildReports, type TermReport } from './data/report';
+import { loadPartnership } from './partnership';
+import type { AuditRecord, ComplaintRecord, FeedbackRecord } from './data/columns';
+
+let reportsPromise: Promise<TermReport[]> | undefined;
+
+/** Every termly report, latest first. Every figure in them has been through disclosure control. */
+export function getReports(): Promise<TermReport[]> {
+  reportsPromise ??= (async () => {
+    const [audits, feedback, complaints] = await Promise.all([getCollection('audits'), getCollection('feedback'), getCollection('complaints')]);
+    return buildReports({
+      cfg: loadPartnership(),
+      audits: audits.map((e) => e.data as AuditRecord),
+      feedback: feedback.map((e) => e.data as FeedbackRecord),
+      complaints: complaints.map((e) => e.data as ComplaintRecord),
+    });
+  })();
+  return reportsPromise;
+}
+
+export function reportHref(r: { term: { yearSlug: string; name: string } }): string {
+  return `/reports/${r.term.yearSlug}/${r.term.name}/`;
+}

@@ -6,7 +6,9 @@ import { checkYamlFile } from './load-yaml';
 import { PATHS } from './paths';
 import type { Problem } from './problems';
 import { PartnershipSchema, type Partnership } from './schemas/partnership';
+import { allTerms } from './data/terms';
 import {
+  CommentarySchema,
   FrameworkPageSchema,
   GlossaryTermSchema,
   GuidanceSchema,
@@ -110,6 +112,20 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   const guidance = readMdxDir(root, PATHS.guidance, strict(GuidanceSchema), problems);
   const framework = readMdxDir(root, PATHS.framework, strict(FrameworkPageSchema), problems);
   const pages = readMdxDir(root, PATHS.pages, strict(StandalonePageSchema), problems);
+  const commentary = readMdxDir(root, PATHS.commentary, strict(CommentarySchema), problems);
+  if (partnership) {
+    const terms = allTerms(partnership).map((t) => t.id);
+    for (const c of commentary) {
+      if (!terms.includes(c.data.term)) {
+        problems.push({
+          ...at(c, ['term'], 'term'),
+          message: `found "${c.data.term}", which is not a term in data/partnership.yaml`,
+          expected: `one of ${terms.join(', ')}`,
+          fix: 'correct the term, or add its academic year to terms in data/partnership.yaml',
+        });
+      }
+    }
+  }
 
   problems.push(...checkReferences({ partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages }));
   return { problems, content: { partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages } };

@@ -9,4 +9,5 @@ export const PATHS = {
   guidance: { base: 'content/guidance', pattern: '*.mdx' },
   framework: { base: 'content/framework', pattern: '*.mdx' },
   pages: { base: 'content/pages', pattern: '*.mdx' },
+  commentary: { base: 'content/report-commentary', pattern: '*.mdx' },
 } as const;

@@ -34,6 +34,13 @@ export const StandalonePageSchema = z.object({
 });
 export type StandalonePage = z.output<typeof StandalonePageSchema>;
 
+/** Frontmatter of a term's report commentary (content/report-commentary/<term>.mdx). */
+export const CommentarySchema = z.object({
+  /** The term it comments on, written like "2024-25-autumn" (academic year, then autumn, spring or summer). Required. */
+  term: z.string().regex(/^\d{4}-\d{2}-(autumn|spring|summer)$/, { message: 'must be a term written like "2024-25-autumn"' }),
+});
+export type Commentary = z.output<typeof CommentarySchema>;
+
 /** One glossary term (content/glossary.yaml). */
 export const GlossaryTermSchema = z.object({
   /** Anchor id, linked as /glossary/#id. Required. */

@@ -1,0 +1,48 @@
+/**
+ * Loads and checks every data file (audits, family feedback, compliments and complaints) once
+ * per build. The result is cached on globalThis because the build reads it from two module
+ * graphs (the validation integration and the content-layer loaders).
+ */
+import { checkContent } from '../content-check';
+import type { Problem } from '../problems';
+import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord } from './columns';
+import { readDataset } from './read-dataset';
+
+export interface LoadedData {
+  audits: AuditRecord[];
+  feedback: FeedbackRecord[];
+  complaints: ComplaintRecord[];
+  files: string[];
+  problems: Problem[];
+}
+
+const KEY = Symbol.for('send-quality:data');
+type Cache = Map<string, LoadedData>;
+const cache = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map()) as Cache;
+
+/** Today's date (UTC) as YYYY-MM-DD; BUILD_DATE overrides it for reproducible builds and tests. */
+export function today(): string {
+  return process.env.BUILD_DATE ?? new Date().toISOString().slice(0, 10);
+}
+
+/** Reads every data file under root/data, with all problems. Content must already be valid. */
+export function loadData(root: string, opts: { today?: string; fresh?: boolean } = {}): LoadedData {
+  const key = `${root}|${opts.today ?? today()}`;
+  const hit = cache.get(key);
+  if (hit && !opts.fresh) return hit;
+  const { content, problems: contentProblems } = checkContent(root);
+  if (!content.partnership) return { audits: [], feedback: [], complaints: [], files: [], problems: contentProblems };
+  const ctx: ColumnContext = { cfg: content.partnership, standardIds: new Set(content.standards.map((s) => s.id)), today: opts.today ?? today() };
+  const audits = readDataset<AuditRecord>(root, 'audits', ctx);
+  const feedback = readDataset<FeedbackRecord>(root, 'feedback', ctx);
+  const complaints = readDataset<ComplaintRecord>(root, 'complaints', ctx);
+  const out: LoadedData = {
+    audits: audits.records,
+    feedback: feedback.records,
+    complaints: complaints.records,
+    files: [...audits.files, ...feedback.files, ...complaints.files],
+    problems: [...audits.problems, ...feedback.problems, ...complaints.problems],
+  };
+  cache.set(key, out);
+  return out;
+}
