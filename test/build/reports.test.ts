@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { describe, expect, it } from 'vitest';
+import { allTerms } from '../../src/lib/data/terms';
+import { loadPartnership } from '../../src/lib/partnership';
+import { DIST, fileFor, htmlPages, page } from '../helpers/dist';
+import { ROOT } from '../helpers/project-copy';
+
+const cfg = loadPartnership(ROOT);
+const threshold = cfg.disclosure.threshold;
+const symbol = cfg.disclosure.symbol;
+const exampleTerms = allTerms(cfg).filter((t) => globSync(`data/audits/${t.id}.csv`, { cwd: ROOT }).length);
+const SECTIONS = ['headline', 'trend', 'grades', 'by-type', 'by-locality', 'by-level', 'timeliness', 'standards', 'moderation', 'families', 'complaints', 'download'];
+
+/** A count is publishable when it is 0, above the threshold, or the suppression symbol. */
+const safeCount = (v: string) => v === symbol || v === '0' || Number(v.replace(/,/g, '')) > threshold;
+
+describe('termly reports', () => {
+  it('has nine example terms of data', () => expect(exampleTerms).toHaveLength(9));
+
+  it('lists every term on /reports/, latest first, with its headline figure', () => {
+    const rows = page('reports/index.html').querySelectorAll('tbody tr');
+    expect(rows.map((r) => r.querySelector('th')!.text.trim())).toEqual([...exampleTerms].reverse().map((t) => t.label));
+    for (const r of rows) expect(r.querySelectorAll('td')[1]!.text.trim()).toMatch(new RegExp(`^(\\d+%|${symbol})`));
+  });
+
+  it.each(exampleTerms.map((t) => [t.label, t] as const))('%s has a report with every section, a table for every chart and a CSV download', (_, t) => {
+    const rel = `reports/${t.yearSlug}/${t.name}/index.html`;
+    const doc = page(rel);
+    for (const id of SECTIONS) expect(doc.querySelector(`section h2#${id}`), `${rel} #${id}`).not.toBeNull();
+    const figures = doc.querySelectorAll('figure.sq-figure');
+    expect(figures.length).toBeGreaterThanOrEqual(10);
+    for (const f of figures) {
+      expect(f.querySelector('.sq-figure__title')?.text.trim(), `${rel} ${f.id}`).toBeTruthy();
+      expect(f.querySelector('.sq-figure__summary')?.text.trim(), `${rel} ${f.id}`).toMatch(/\.$/);
+      // Every chart has its numbers in a table in the same figure, or in the next figure of its section.
+      if (f.querySelector('.sq-chart')) expect(f.querySelector('table') ?? f.nextElementSibling?.querySelector('table'), `${rel} ${f.id}`).not.toBeNull();
+    }
+    const csv = doc.querySelector('a[download]')!.getAttribute('href')!;
+    expect(fileFor(csv)).toBe(`reports/${t.yearSlug}/${t.name}/figures.csv`);
+    const headline = doc.querySelector('#headline + dl + p, #headline ~ p')!.text;
+    expect(headline).toMatch(/^(\d+% of \d+ audits were Good or better, (\d+ points? (above|below)|on) the 80% target\.|.*not published.*)/);
+  });
+
+  it('never publishes a count from 1 to the threshold on any page', () => {
+    let cells = 0;
+    for (const rel of htmlPages()) {
+      for (const table of page(rel).querySelectorAll('table.sq-data')) {
+        const heads = table.querySelectorAll('thead th').map((th) => th.text.trim());
+        for (const tr of table.querySelectorAll('tbody tr, tfoot tr')) {
+          tr.querySelectorAll('th, td').forEach((cell, i) => {
+            const head = heads[i] ?? '';
+            if (i === 0 || head.startsWith('%') || /average/i.test(head) || cell.tagName === 'TH') return;
+            const v = cell.text.replace(/\(not published\)/, '').trim();
+            if (/^\d/.test(v) || v === symbol) {
+              cells++;
+              expect(safeCount(v), `${rel}: "${v}" under "${head}"`).toBe(true);
+            }
+          });
+        }
+      }
+    }
+    expect(cells).toBeGreaterThan(1000);
+    console.log(`disclosure: ${cells} published counts checked, none from 1 to ${threshold}`);
+  });
+
+  it('never puts a small count in a CSV download, and has no row-level data', () => {
+    const files = globSync('reports/**/*.csv', { cwd: DIST });
+    expect(files).toHaveLength(exampleTerms.length);
+    let values = 0;
+    for (const f of files) {
+      const text = readFileSync(join(DIST, f), 'utf8').replace(/^\uFEFF/, '');
+      const [header, ...rows] = text.trim().split(/\r?\n/);
+      expect(header).toBe('term,section,group,measure,value');
+      expect(text).not.toMatch(/NV-A-|NV-F-|NV-C-/);
+      for (const row of rows) {
+        const cells = row.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
+        const [, , , measure, value] = cells;
+        if (measure!.startsWith('%') || /average/i.test(measure!)) continue;
+        values++;
+        expect(safeCount(value!), `${f}: ${row}`).toBe(true);
+      }
+    }
+    console.log(`disclosure: ${values} counts in ${files.length} CSV downloads checked`);
+  });
+});
