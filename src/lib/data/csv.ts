@@ -18,7 +18,10 @@ export interface CsvTable {
   header: string[];
   /** Line of the heading row. */
   headerLine: number;
-  rows: CsvRow[];
+  /** Data rows' cells (blank rows left out)… */
+  rows: string[][];
+  /** …and the 1-based line each starts on (parallel arrays: no object per row). */
+  lines: number[];
 }
 
 /** Spreadsheet column letters, as staff see them in Excel: 1 → A, 27 → AA. */
@@ -86,7 +89,7 @@ export function decodeCsv(file: string, bytes: Uint8Array): { text?: string; pro
   }
 }
 
-const isBlank = (row: string[]) => row.every((c) => c.trim() === '');
+const isBlank = (row: string[]) => (row.length === 1 || row[0] === '') && row.every((c) => c.trim() === '');
 
 /** The 1-based line on which each parsed row starts. Rows are one line each unless quotes span lines. */
 function rowLines(text: string, rowCount: number): number[] {
@@ -162,7 +165,7 @@ export function parseCsv(file: string, text: string, knownHeadings: readonly str
     }
   }
   const header = data[headerIndex]!.map((h) => h.trim());
-  const table: CsvTable = { header, headerLine: lines[headerIndex]!, rows: [] };
+  const table: CsvTable = { header, headerLine: lines[headerIndex]!, rows: [], lines: [] };
   for (let i = headerIndex + 1; i < data.length; i++) {
     const cells = data[i]!;
     if (isBlank(cells)) continue;
@@ -171,7 +174,8 @@ export function parseCsv(file: string, text: string, knownHeadings: readonly str
       // Trailing empty cells beyond the headings (Excel sometimes adds them) are harmless.
       const extra = cells.slice(header.length);
       if (cells.length > header.length && extra.every((c) => c.trim() === '')) {
-        table.rows.push({ line, cells: cells.slice(0, header.length) });
+        table.rows.push(cells.slice(0, header.length));
+        table.lines.push(line);
         continue;
       }
       problems.push({
@@ -183,7 +187,8 @@ export function parseCsv(file: string, text: string, knownHeadings: readonly str
       });
       continue;
     }
-    table.rows.push({ line, cells });
+    table.rows.push(cells);
+    table.lines.push(line);
   }
   return { table, problems };
 }

@@ -80,13 +80,16 @@ export const isDateLike = (value: string) => DATE_LIKE.some((re) => re.test(valu
 /** What a cell looks like, if it looks like personal data. Date-shaped cells are allowed only in date columns. */
 export function identifierIn(value: string, opts: { dateColumn: boolean }): IdentifierKind | undefined {
   const v = value.trim();
-  if (!v) return undefined;
-  if (isEmail(v)) return 'email address';
-  if (isUpn(v)) return 'UPN (unique pupil number)';
-  if (isNhsNumber(v)) return 'NHS number';
-  if (isUln(v)) return 'ULN (unique learner number)';
-  if (isPostcode(v)) return 'postcode';
-  if (isPhone(v)) return 'phone number';
+  const n = v.length;
+  // Cheap tests on length and characters first: this runs on every reference of every row.
+  if (n < 5) return undefined;
+  if (v.includes('@') && isEmail(v)) return 'email address';
+  if (n === 13 && isUpn(v)) return 'UPN (unique pupil number)';
+  if ((n === 10 || n === 12) && isNhsNumber(v)) return 'NHS number';
+  if (n === 10 && isUln(v)) return 'ULN (unique learner number)';
+  if (n <= 8 && isPostcode(v)) return 'postcode';
+  const c = v.charCodeAt(0);
+  if (n >= 10 && (c === 43 || c === 48 || c === 40) && isPhone(v)) return 'phone number';
   if (!opts.dateColumn && isDateLike(v)) return 'date (possibly a date of birth)';
   return undefined;
 }

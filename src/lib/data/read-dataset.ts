@@ -14,6 +14,18 @@ import { identifierIn, isPersonalHeader } from './privacy';
 const PERSONAL_FIX =
   'remove this from the file: data files must be anonymised. If it is a reference you made up, change it so it does not look like an identifier.';
 
+type Verdict = { ok: true; value: unknown } | { ok: false; problem: Pick<Problem, 'message' | 'expected' | 'fix'> };
+
+/** What one cell holds: its value, or the problem with it. Personal data is caught before anything echoes the value. */
+function verdict(raw: string, col: Column, ctx: ColumnContext): Verdict {
+  const kind = raw ? identifierIn(raw, { dateColumn: !!col.isDate }) : undefined;
+  if (kind) return { ok: false, problem: { message: `this cell looks like personal data (${kind}); its value is not shown here`, expected: 'anonymised data only', fix: PERSONAL_FIX } };
+  if (col.required && raw.trim() === '') return { ok: false, problem: { message: 'this cell is empty', expected: col.allowed(ctx), fix: `fill it in: ${col.meaning}` } };
+  const parsed = col.parse(raw, ctx);
+  if (!parsed.ok) return { ok: false, problem: { message: parsed.message, expected: parsed.expected, fix: parsed.fix } };
+  return { ok: true, value: parsed.value };
+}
+
 /** Checks one file's text. `seen` carries references across files to find duplicates. */
 export function readCsvText<R>(
   file: string,
@@ -52,32 +64,33 @@ export function readCsvText<R>(
   if (headerProblems.length) return { records: [], problems: [...problems, ...headerProblems] };
 
   const records: R[] = [];
-  const cols = names.map((name) => ({ name, col: columns[name]!, at: index.get(name) }));
-  for (const row of table.rows) {
-    const record: Record<string, unknown> = { file, line: row.line };
+  const cols = names.map((name) => ({ name, col: columns[name]!, at: index.get(name), cache: new Map<string, Verdict>() }));
+  for (let ri = 0; ri < table.rows.length; ri++) {
+    const cells = table.rows[ri]!;
+    const line = table.lines[ri]!;
+    const record: Record<string, unknown> = { file, line };
     let good = true;
-    for (const { name, col, at } of cols) {
-      const raw = at === undefined ? '' : row.cells[at]!;
-      const where = { file, line: row.line, column: at === undefined ? undefined : at + 1, field: at === undefined ? name : columnName(at, name) };
-      const kind = raw ? identifierIn(raw, { dateColumn: !!col.isDate }) : undefined;
-      // A reference is allowed to look like a date-free code, but never like an identifier.
-      if (kind) {
-        problems.push({ ...where, message: `this cell looks like personal data (${kind}); its value is not shown here`, expected: 'anonymised data only', fix: PERSONAL_FIX });
-        good = false;
+    for (const c of cols) {
+      const raw = c.at === undefined ? '' : cells[c.at]!;
+      // Apart from references, columns hold a small set of distinct values (dates, grades…):
+      // each distinct value is checked once and the verdict reused.
+      let v = c.col.isRef ? undefined : c.cache.get(raw);
+      if (!v) {
+        v = verdict(raw, c.col, ctx);
+        if (!c.col.isRef && c.cache.size < 50_000) c.cache.set(raw, v);
+      }
+      if (v.ok) {
+        record[c.name] = v.value;
         continue;
       }
-      if (col.required && raw.trim() === '') {
-        problems.push({ ...where, message: 'this cell is empty', expected: col.allowed(ctx), fix: `fill it in: ${col.meaning}` });
-        good = false;
-        continue;
-      }
-      const parsed = col.parse(raw, ctx);
-      if (!parsed.ok) {
-        problems.push({ ...where, message: parsed.message, expected: parsed.expected, fix: parsed.fix });
-        good = false;
-        continue;
-      }
-      record[name] = parsed.value;
+      good = false;
+      problems.push({
+        file,
+        line: line,
+        column: c.at === undefined ? undefined : c.at + 1,
+        field: c.at === undefined ? c.name : columnName(c.at, c.name),
+        ...v.problem,
+      });
     }
     const ref = record[refColumn] as string | undefined;
     if (ref !== undefined) {
@@ -87,7 +100,7 @@ export function readCsvText<R>(
         const at = index.get(refColumn)!;
         problems.push({
           file,
-          line: row.line,
+          line: line,
           column: at + 1,
           field: columnName(at, refColumn),
           message: `the ${what} "${ref}" is used twice: here and in ${first.file} on line ${first.line}`,
@@ -95,7 +108,7 @@ export function readCsvText<R>(
           fix: 'if it is the same record, delete one of the two rows; otherwise give one of them a new reference',
         });
         good = false;
-      } else seen.set(key, { file, line: row.line });
+      } else seen.set(key, { file, line: line });
     }
     if (good) records.push(record as R);
   }

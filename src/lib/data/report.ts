@@ -140,16 +140,50 @@ export function buildReports({ cfg, audits, feedback, complaints }: ReportInput)
     { id: 'by-locality', title: 'Grades by locality', heading: 'Locality', rows: opts(cfg.localities), key: (a: AuditRecord) => a.locality },
     { id: 'by-level', title: 'Grades by level of audit', heading: 'Level', rows: opts(cfg.auditLevels), key: (a: AuditRecord) => a.level },
   ];
+  const gradeIndex = new Map(gradeIds.map((g, i) => [g, i]));
+  const dimIndex = dims.map((d) => new Map(d.rows.map((r, i) => [r.id, i])));
+  const tallies = new Map<readonly AuditRecord[], ReturnType<typeof countAll>>();
+  const tally = (list: readonly AuditRecord[]) => {
+    let t = tallies.get(list);
+    if (!t) tallies.set(list, (t = countAll(list)));
+    return t;
+  };
+  /** All the term's audit counts in one pass over its records. */
+  const countAll = (list: readonly AuditRecord[]) => {
+    const overall = [gradeIds.map(() => 0)];
+    const byDim = dims.map((d) => d.rows.map(() => gradeIds.map(() => 0)));
+    const timely = [[0, 0]];
+    const moderated = [[0, 0]];
+    const notMet = new Map<string, number>();
+    for (const a of list) {
+      const g = gradeIndex.get(a.grade);
+      if (g === undefined) continue;
+      overall[0]![g]!++;
+      const keys = [a.audit_type, a.locality, a.level];
+      for (let d = 0; d < dims.length; d++) {
+        const r = dimIndex[d]!.get(keys[d]!);
+        if (r !== undefined) byDim[d]![r]![g]!++;
+      }
+      if (a.timely !== 'n/a') timely[0]![a.timely === 'yes' ? 0 : 1]!++;
+      moderated[0]![a.moderated === 'yes' ? 0 : 1]!++;
+      for (const st of a.standards_not_met) notMet.set(st, (notMet.get(st) ?? 0) + 1);
+    }
+    return { overall, byDim, timely, moderated, notMet };
+  };
   /** The term's grade tables, suppressed together because they share the term's grade totals. */
   const gradeTables = (list: readonly AuditRecord[]) => {
-    const overall = count(list, () => 'all', ['all'], (a) => a.grade, gradeIds);
-    const byDim = dims.map((d) => count(list, d.key, d.rows.map((r) => r.id), (a) => a.grade, gradeIds));
+    const { overall, byDim } = tally(list);
     const [all, ...rest] = discloseLinkedTables([overall, ...byDim], rule, { groups });
     return { all: all!, rest };
   };
+  const headlines = new Map<readonly AuditRecord[], { audits: Figure; goodOrBetter: Percent }>();
   const headline = (list: readonly AuditRecord[]) => {
-    const { all } = gradeTables(list);
-    return { audits: all.total, goodOrBetter: shareOf(all.groupColTotals[0]!, all.total, rule) };
+    let h = headlines.get(list);
+    if (!h) {
+      const { all } = gradeTables(list);
+      headlines.set(list, (h = { audits: all.total, goodOrBetter: shareOf(all.groupColTotals[0]!, all.total, rule) }));
+    }
+    return h;
   };
 
   const reports: TermReport[] = [];
@@ -166,8 +200,8 @@ export function buildReports({ cfg, audits, feedback, complaints }: ReportInput)
 
     // Standards not met: an audit can miss several, so these counts do not add up to a total
     // and need only primary suppression; percentages are of all audits this term.
-    const notMet = new Map<string, number>();
-    for (const a of list) for (const s of a.standards_not_met) notMet.set(s, (notMet.get(s) ?? 0) + 1);
+    const counts = tally(list);
+    const notMet = counts.notMet;
     const standardsNotMet = [...notMet]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en', { numeric: true }))
       .slice(0, 5)
@@ -208,7 +242,7 @@ export function buildReports({ cfg, audits, feedback, complaints }: ReportInput)
         'Audits where a timescale applies',
         [{ id: 'all', label: 'All audits with a timescale' }],
         [{ id: 'yes', label: 'Met' }, { id: 'no', label: 'Not met' }],
-        simple(count(list, (a) => (a.timely === 'n/a' ? undefined : 'all'), ['all'], (a) => a.timely, ['yes', 'no'])),
+        simple(counts.timely),
         rule,
         'Met',
       ),
@@ -218,7 +252,7 @@ export function buildReports({ cfg, audits, feedback, complaints }: ReportInput)
         'Audits',
         [{ id: 'all', label: 'All audits' }],
         [{ id: 'yes', label: 'Moderated' }, { id: 'no', label: 'Not moderated' }],
-        simple(count(list, () => 'all', ['all'], (a) => a.moderated, ['yes', 'no'])),
+        simple(counts.moderated),
         rule,
         'Moderated',
       ),

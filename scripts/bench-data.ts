@@ -1,0 +1,73 @@
+// Data benchmark (part of npm run bench): generates 10k, 100k and 1M audit rows, times
+// read + decode + parse + validate + privacy guard + aggregate + disclosure control, against a
+// bare papaparse parse of the same file in the same run, and reports rows per second, the
+// ratio and peak memory. Then times a full site build with 100k rows.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { generateLargeAuditFile } from '../src/lib/data/synthetic';
+import { loadPartnership } from '../src/lib/partnership';
+
+const root = process.cwd();
+const cfg = loadPartnership(root);
+const sizes = (process.env.BENCH_ROWS ?? '10000,100000,1000000').split(',').map(Number);
+const work = join(tmpdir(), 'send-quality-bench');
+mkdirSync(work, { recursive: true });
+const tsx = join(root, 'node_modules/.bin/tsx');
+
+function run(mode: 'bare' | 'bare-objects' | 'full', file: string) {
+  const out = execFileSync(tsx, ['scripts/bench-data-worker.ts', mode, file], { cwd: root, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as { rows: number; problems: number; reports: number; ms: number; maxRssMb: number };
+}
+const best = (mode: 'bare' | 'bare-objects' | 'full', file: string, times: number) => {
+  const runs = Array.from({ length: times }, () => run(mode, file));
+  return runs.sort((a, b) => a.ms - b.ms)[0]!;
+};
+
+const lines: string[] = [];
+const say = (s = '') => (console.log(s), lines.push(s));
+say(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Best of ${'3 runs (1 for 1M rows)'}.`);
+say('');
+say('| Rows | File | papaparse, rows as arrays | papaparse, rows as objects | Full pipeline | Rows per second (full) | Ratio to objects | Ratio to arrays | Peak memory (full) |');
+say('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const n of sizes) {
+  const file = join(work, `audits-${n}.csv`);
+  if (!existsSync(file)) writeFileSync(file, generateLargeAuditFile(cfg, n));
+  const times = n >= 1_000_000 ? 1 : 3;
+  const bare = best('bare', file, times);
+  const objects = best('bare-objects', file, times);
+  const full = best('full', file, times);
+  if (full.problems) throw new Error(`${full.problems} problems in the generated file`);
+  say(`| ${n.toLocaleString('en-GB')} | ${(statSync(file).size / 2 ** 20).toFixed(1)} MB | ${bare.ms.toFixed(0)} ms | ${objects.ms.toFixed(0)} ms | ${full.ms.toFixed(0)} ms | ${Math.round(full.rows / (full.ms / 1000)).toLocaleString('en-GB')} | ${(full.ms / objects.ms).toFixed(2)}× | ${(full.ms / bare.ms).toFixed(2)}× | ${full.maxRssMb.toFixed(0)} MB |`);
+}
+
+if (!process.env.BENCH_SKIP_BUILD) {
+  // A full build of the example site with 100k audit rows instead of the example audits.
+  const copy = join(work, 'site-100k');
+  rmSync(copy, { recursive: true, force: true });
+  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'content', 'data']) cpSync(join(root, f), join(copy, f), { recursive: true });
+  execFileSync('ln', ['-s', join(root, 'node_modules'), join(copy, 'node_modules')]);
+  rmSync(join(copy, 'data/audits'), { recursive: true });
+  mkdirSync(join(copy, 'data/audits'));
+  writeFileSync(join(copy, 'data/audits/audits-100000.csv'), generateLargeAuditFile(cfg, 100_000));
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: copy, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const s = ((performance.now() - started) / 1000).toFixed(1);
+  if (r.status !== 0) throw new Error(`100k build failed:\n${r.stdout}\n${r.stderr}`);
+  say('');
+  say(`Full site build with 100,000 audit rows, default Node heap: ${s} s.`);
+  rmSync(copy, { recursive: true, force: true });
+}
+
+if (process.env.BENCH_RECORD) {
+  const file = join(root, 'docs/benchmarks.md');
+  const { readFileSync } = await import('node:fs');
+  let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const START = '<!-- data:start -->';
+  const END = '<!-- data:end -->';
+  if (!doc.includes(START)) doc += `\n## Reading the audit data\n\n${START}\n${END}\n`;
+  doc = doc.replace(new RegExp(`${START}[\\s\\S]*${END}`), `${START}\nRecorded ${new Date().toISOString().slice(0, 10)} with \`npm run bench\`.\n\n${lines.join('\n')}\n${END}`);
+  writeFileSync(file, doc);
+  console.log('Recorded in docs/benchmarks.md');
+}
