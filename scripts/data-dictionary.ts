@@ -1,0 +1,13 @@
+// npm run data:dictionary: rewrites the data dictionary in data/README.md from the column
+// definitions in src/lib/data/columns.ts (a test checks they agree).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkContent } from '../src/lib/content-check';
+import { dataDictionary, withDictionary } from '../src/lib/data/dictionary';
+
+const root = process.cwd();
+const { content } = checkContent(root);
+const ctx = { cfg: content.partnership!, standardIds: new Set(content.standards.map((s) => s.id).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))), today: '2026-01-01' };
+const file = join(root, 'data/README.md');
+writeFileSync(file, withDictionary(readFileSync(file, 'utf8'), dataDictionary(ctx)));
+console.log('data/README.md: data dictionary written');
