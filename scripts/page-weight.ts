@@ -37,7 +37,7 @@ export function pageType(path: string): string {
     [/^\/reports\/methodology\/$/, 'report methodology'],
     [/^\/reports\/\d{4}-\d{2}\/[a-z]+\/$/, 'report'],
     [/^\/reports\//, 'reports index'],
-    [/^\/briefings\/.+\/.+\//, 'briefing'],
+    [/^\/briefings\/\d{4}-\d{2}\/[a-z]+\/[^/]+\/$/, 'briefing'],
     [/^\/briefings\//, 'briefings index'],
     [/^\/search\/$/, 'search'],
   ];

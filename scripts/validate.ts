@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { checkContent } from '../src/lib/content-check';
 import { formatProblems } from '../src/lib/problems';
 import { loadData } from '../src/lib/data/load';
+import { annotations } from '../src/lib/annotations';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { problems: contentProblems, content } = checkContent(root);
@@ -11,6 +12,8 @@ const data = contentProblems.length ? undefined : loadData(root);
 const problems = [...contentProblems, ...(data?.problems ?? [])];
 if (problems.length) {
   console.error(formatProblems(problems));
+  // In GitHub Actions, also as annotations on the exact file and line of the pull request.
+  if (process.env.GITHUB_ACTIONS === 'true') console.log(annotations(problems));
   process.exit(1);
 }
 console.log(

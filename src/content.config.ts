@@ -5,7 +5,7 @@ import type { z } from 'astro/zod';
 import { loadData, type LoadedData } from './lib/data/load';
 import { AuditRecordSchema, ComplaintRecordSchema, FeedbackRecordSchema } from './lib/data/records';
 import { PATHS } from './lib/paths';
-import { CommentarySchema, FrameworkPageSchema, GlossaryTermSchema, GuidanceSchema, StandalonePageSchema } from './lib/schemas/pages';
+import { BriefingSchema, CommentarySchema, FrameworkPageSchema, GlossaryTermSchema, GuidanceSchema, StandalonePageSchema } from './lib/schemas/pages';
 import { SourceSchema, StandardSchema, StandardSetSchema, standardId } from './lib/schemas/standard';
 
 // Every file is first checked by src/lib/content-check.ts (run by the content-validation
@@ -23,6 +23,7 @@ const guidance = defineCollection({ loader: glob(PATHS.guidance), schema: Guidan
 const framework = defineCollection({ loader: glob(PATHS.framework), schema: FrameworkPageSchema });
 const pages = defineCollection({ loader: glob(PATHS.pages), schema: StandalonePageSchema });
 const commentary = defineCollection({ loader: glob(PATHS.commentary), schema: CommentarySchema });
+const briefings = defineCollection({ loader: glob(PATHS.briefings), schema: BriefingSchema });
 const standardSets = defineCollection({ loader: file(PATHS.standardSets), schema: StandardSetSchema });
 const sources = defineCollection({ loader: file(PATHS.sources), schema: SourceSchema });
 const glossary = defineCollection({ loader: file(PATHS.glossary), schema: GlossaryTermSchema });
@@ -48,4 +49,4 @@ const audits = defineCollection({ loader: dataLoader('audits', (r) => r.audit_re
 const feedback = defineCollection({ loader: dataLoader('feedback', (r) => r.feedback_ref, FeedbackRecordSchema) });
 const complaints = defineCollection({ loader: dataLoader('complaints', (r) => r.ref, ComplaintRecordSchema) });
 
-export const collections = { standards, guidance, framework, pages, commentary, standardSets, sources, glossary, audits, feedback, complaints };
+export const collections = { standards, guidance, framework, pages, commentary, briefings, standardSets, sources, glossary, audits, feedback, complaints };

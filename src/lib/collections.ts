@@ -64,3 +64,21 @@ export function getReports(): Promise<TermReport[]> {
 export function reportHref(r: { term: { yearSlug: string; name: string } }): string {
   return `/reports/${r.term.yearSlug}/${r.term.name}/`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Briefings. Drafts are left out of a production build and shown in a preview build (PREVIEW=true).
+export type BriefingEntry = CollectionEntry<'briefings'>;
+
+export const isPreview = () => process.env.PREVIEW === 'true';
+
+/** Briefings to publish, newest first (drafts only in a preview build). */
+export async function publishedBriefings(): Promise<BriefingEntry[]> {
+  const all = await getCollection('briefings', (b) => isPreview() || !b.data.draft);
+  return all.sort((a, b) => b.data.published.localeCompare(a.data.published) || a.data.title.localeCompare(b.data.title));
+}
+
+/** /briefings/2025-26/summer/<slug>/ */
+export function briefingHref(b: { id: string; data: { term: string } }): string {
+  const [y1, y2, name] = b.data.term.split('-');
+  return `/briefings/${y1}-${y2}/${name}/${b.id}/`;
+}

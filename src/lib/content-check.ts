@@ -8,6 +8,8 @@ import type { Problem } from './problems';
 import { PartnershipSchema, type Partnership } from './schemas/partnership';
 import { allTerms } from './data/terms';
 import {
+  BriefingSchema,
+  type Briefing,
   CommentarySchema,
   FrameworkPageSchema,
   GlossaryTermSchema,
@@ -45,6 +47,7 @@ export interface Content {
   guidance: Entry<Guidance>[];
   framework: Entry<FrameworkPage>[];
   pages: Entry<StandalonePage>[];
+  briefings: Entry<Briefing>[];
 }
 
 function uniqueById<T extends { id: string }>(schema: z.ZodType<T>) {
@@ -86,7 +89,7 @@ function readMdxDir<S extends z.ZodType>(
 }
 
 /** Frontmatter must not carry unknown fields: a misspelt field would otherwise be silently ignored. */
-const strict = <T extends z.ZodObject>(s: T) => s.strict();
+const strict = <T extends z.ZodRawShape>(s: z.ZodObject<T>) => s.strict();
 
 /**
  * Read and validate every content and data file, then check references between them.
@@ -113,9 +116,10 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   const framework = readMdxDir(root, PATHS.framework, strict(FrameworkPageSchema), problems);
   const pages = readMdxDir(root, PATHS.pages, strict(StandalonePageSchema), problems);
   const commentary = readMdxDir(root, PATHS.commentary, strict(CommentarySchema), problems);
+  const briefings = readMdxDir(root, PATHS.briefings, strict(BriefingSchema), problems);
   if (partnership) {
     const terms = allTerms(partnership).map((t) => t.id);
-    for (const c of commentary) {
+    for (const c of [...commentary, ...briefings]) {
       if (!terms.includes(c.data.term)) {
         problems.push({
           ...at(c, ['term'], 'term'),
@@ -127,8 +131,8 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
     }
   }
 
-  problems.push(...checkReferences({ partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages }));
-  return { problems, content: { partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages } };
+  problems.push(...checkReferences({ partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings }));
+  return { problems, content: { partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings } };
 }
 
 function at(e: Entry<unknown>, path: PropertyKey[], field: string): Pick<Problem, 'file' | 'line' | 'column' | 'field'> {
@@ -197,6 +201,30 @@ export function checkReferences(c: Content): Problem[] {
         });
       }
     } else byId.set(st.id, st);
+  }
+
+  const guidanceIds = new Set(c.guidance.map((g) => g.id));
+  for (const b of c.briefings) {
+    b.data.standards.forEach((ref, i) => {
+      if (!byId.has(ref)) {
+        problems.push({
+          ...at(b, ['standards', i], `standards[${i}]`),
+          message: `found "${ref}", which is not a known standard`,
+          expected: `a standard id written "<set>-<number>", one of: ${list([...byId.keys()].sort(naturalCompare))}`,
+          fix: 'check the set name and number on the standard’s page, or remove the reference',
+        });
+      }
+    });
+    b.data.guidance.forEach((ref, i) => {
+      if (!guidanceIds.has(ref)) {
+        problems.push({
+          ...at(b, ['guidance', i], `guidance[${i}]`),
+          message: `found "${ref}", which is not a guidance entry`,
+          expected: `the name of a file in content/guidance without ".mdx", one of: ${list([...guidanceIds].sort())}`,
+          fix: 'check the spelling against the guidance page address, or remove the reference',
+        });
+      }
+    });
   }
 
   for (const g of c.guidance) {

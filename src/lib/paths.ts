@@ -10,4 +10,5 @@ export const PATHS = {
   framework: { base: 'content/framework', pattern: '*.mdx' },
   pages: { base: 'content/pages', pattern: '*.mdx' },
   commentary: { base: 'content/report-commentary', pattern: '*.mdx' },
+  briefings: { base: 'content/briefings', pattern: '*.mdx' },
 } as const;

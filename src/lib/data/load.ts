@@ -7,6 +7,8 @@ import { checkContent } from '../content-check';
 import type { Problem } from '../problems';
 import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord } from './columns';
 import { readDataset } from './read-dataset';
+import { buildReports } from './report';
+import { checkBriefingComponents, scanComponents } from '../briefing-check';
 
 export interface LoadedData {
   audits: AuditRecord[];
@@ -36,12 +38,23 @@ export function loadData(root: string, opts: { today?: string; fresh?: boolean }
   const audits = readDataset<AuditRecord>(root, 'audits', ctx);
   const feedback = readDataset<FeedbackRecord>(root, 'feedback', ctx);
   const complaints = readDataset<ComplaintRecord>(root, 'complaints', ctx);
+  const dataProblems = [...audits.problems, ...feedback.problems, ...complaints.problems];
+  // Briefings quote the reports: check every figure, chart and link they ask for.
+  const briefingProblems: Problem[] = [];
+  if (!dataProblems.length) {
+    const reports = buildReports({ cfg: content.partnership, audits: audits.records, feedback: feedback.records, complaints: complaints.records });
+    const refs = { reports, standardIds: ctx.standardIds, guidanceIds: new Set(content.guidance.map((g) => g.id)) };
+    for (const b of content.briefings) {
+      const src = b.src as unknown as { body: string; bodyLine: number };
+      briefingProblems.push(...checkBriefingComponents(b.file, scanComponents(src.body, src.bodyLine), refs));
+    }
+  }
   const out: LoadedData = {
     audits: audits.records,
     feedback: feedback.records,
     complaints: complaints.records,
     files: [...audits.files, ...feedback.files, ...complaints.files],
-    problems: [...audits.problems, ...feedback.problems, ...complaints.problems],
+    problems: [...dataProblems, ...briefingProblems],
   };
   cache.set(key, out);
   return out;

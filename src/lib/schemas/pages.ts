@@ -41,6 +41,37 @@ export const CommentarySchema = z.object({
 });
 export type Commentary = z.output<typeof CommentarySchema>;
 
+export const BRIEFING_AUDIENCES = ['practitioners', 'families', 'leaders'] as const;
+export const BRIEFING_KINDS = {
+  'termly-quality-briefing': 'Termly quality briefing',
+  'compliments-complaints-briefing': 'Compliments and complaints briefing',
+  'practice-learning-brief': 'Practice learning brief',
+  'you-said-we-did': 'You said, we did',
+} as const;
+
+/** Frontmatter of a briefing (content/briefings/<slug>.mdx). */
+export const BriefingSchema = z.object({
+  /** Page title. Required. */
+  title: TextSchema.max(90, { message: 'must be 90 characters or fewer' }),
+  /** The term it is about, written like "2025-26-summer". It must have a report. Required. */
+  term: z.string().regex(/^\d{4}-\d{2}-(autumn|spring|summer)$/, { message: 'must be a term written like "2025-26-summer"' }),
+  /** Publication date, YYYY-MM-DD. Required. */
+  published: IsoDateSchema,
+  /** Who it is written for. At least one of practitioners, families, leaders. */
+  audience: z.array(z.enum(BRIEFING_AUDIENCES)).min(1, { message: 'must name at least one audience: practitioners, families or leaders' }),
+  /** What kind of briefing it is. Required. */
+  kind: z.enum(Object.keys(BRIEFING_KINDS) as [keyof typeof BRIEFING_KINDS, ...(keyof typeof BRIEFING_KINDS)[]]),
+  /** One sentence saying what it is about. Required. */
+  summary: TextSchema,
+  /** Ids of the standards it relates to, e.g. ["ehc-plan-2"]. Each must exist. Default none. */
+  standards: z.array(SlugSchema).default([]),
+  /** Ids of the guidance entries it relates to, e.g. ["smart-outcomes"]. Each must exist. Default none. */
+  guidance: z.array(SlugSchema).default([]),
+  /** true while it is being written: left out of the published site, shown in previews. Default false. */
+  draft: z.boolean().default(false),
+});
+export type Briefing = z.output<typeof BriefingSchema>;
+
 /** One glossary term (content/glossary.yaml). */
 export const GlossaryTermSchema = z.object({
   /** Anchor id, linked as /glossary/#id. Required. */

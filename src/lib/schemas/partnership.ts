@@ -143,7 +143,7 @@ export const PartnershipSchema = z
         if (order[t]!.start <= order[t - 1]!.end) {
           ctx.addIssue({
             code: 'custom',
-            path: ['terms', i, (['autumn', 'spring', 'summer'] as const)[t], 'start'],
+            path: ['terms', i, (['autumn', 'spring', 'summer'] as const)[t]!, 'start'],
             message: 'terms must not overlap: each term must start after the previous one ends',
           });
         }

@@ -1,0 +1,104 @@
+/**
+ * Checks what a briefing's MDX asks for: every <Stat>, <ReportChart>, <StandardLink> and
+ * <GuidanceLink> must name a real metric, term, section, standard or guidance entry. Problems
+ * carry the briefing's file, line and column, so CI can annotate the exact place.
+ */
+import type { Problem } from './problems';
+import { CHART_SECTIONS, resolveMetric } from './data/metrics';
+import type { TermReport } from './data/report';
+
+export interface ComponentUse {
+  name: string;
+  line: number;
+  column: number;
+  attrs: Map<string, { value: string; line: number; column: number }>;
+}
+
+const TAG = /<(Stat|ReportChart|StandardLink|GuidanceLink|Callout)\b((?:[^>"]|"[^"]*")*)>/g;
+const ATTR = /([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|\{\s*(?:"([^"]*)"|'([^']*)'|(\d+))\s*\})/g;
+
+/** Where each component is used in an MDX body, with its attributes and their positions. */
+export function scanComponents(body: string, bodyLine: number): ComponentUse[] {
+  const lineStarts = [0];
+  for (let i = 0; i < body.length; i++) if (body[i] === '\n') lineStarts.push(i + 1);
+  const pos = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: bodyLine + lo, column: offset - lineStarts[lo]! + 1 };
+  };
+  const uses: ComponentUse[] = [];
+  for (const m of body.matchAll(TAG)) {
+    const attrs = new Map<string, { value: string; line: number; column: number }>();
+    const start = m.index! + 1 + m[1]!.length;
+    for (const a of m[2]!.matchAll(ATTR)) attrs.set(a[1]!, { value: a[2] ?? a[3] ?? a[4] ?? a[5]!, ...pos(start + a.index!) });
+    uses.push({ name: m[1]!, ...pos(m.index!), attrs });
+  }
+  return uses;
+}
+
+export interface BriefingRefs {
+  reports: readonly TermReport[];
+  standardIds: ReadonlySet<string>;
+  guidanceIds: ReadonlySet<string>;
+}
+
+const ALLOWED: Record<string, string[]> = {
+  Stat: ['metric', 'term', 'auditType', 'locality', 'level'],
+  ReportChart: ['term', 'section'],
+  StandardLink: ['id'],
+  GuidanceLink: ['id'],
+  Callout: ['title'],
+};
+
+/** Every problem with the components used in one briefing. */
+export function checkBriefingComponents(file: string, uses: ComponentUse[], refs: BriefingRefs): Problem[] {
+  const problems: Problem[] = [];
+  const terms = refs.reports.map((r) => r.term.id);
+  for (const u of uses) {
+    const at = (name: string) => {
+      const a = u.attrs.get(name);
+      return { file, line: a?.line ?? u.line, column: a?.column ?? u.column, field: `<${u.name}> ${name}` };
+    };
+    for (const [name] of u.attrs) {
+      if (!ALLOWED[u.name]!.includes(name)) problems.push({ ...at(name), message: `<${u.name}> has no attribute "${name}"`, expected: `only ${ALLOWED[u.name]!.join(', ')}` });
+    }
+    const need = (name: string) => {
+      const a = u.attrs.get(name);
+      if (!a) problems.push({ ...at(name), message: `<${u.name}> needs ${name}="…"`, expected: `a ${name}`, fix: `add ${name}="…" inside the tag` });
+      return a?.value;
+    };
+    switch (u.name) {
+      case 'Stat': {
+        const metric = need('metric');
+        const term = need('term');
+        if (metric === undefined || term === undefined) break;
+        const r = resolveMetric(refs.reports, { metric, term, auditType: u.attrs.get('auditType')?.value, locality: u.attrs.get('locality')?.value, level: u.attrs.get('level')?.value });
+        if (!r.ok) problems.push({ ...at(r.field), message: r.message, expected: r.expected, fix: 'correct the value; the figures a briefing can quote are listed in docs/publishing.md' });
+        break;
+      }
+      case 'ReportChart': {
+        const term = need('term');
+        const section = need('section');
+        if (term !== undefined && !terms.includes(term)) problems.push({ ...at('term'), message: `found "${term}", which is not a term with a report`, expected: `one of: ${terms.join(', ')}` });
+        if (section !== undefined && !(CHART_SECTIONS as readonly string[]).includes(section)) problems.push({ ...at('section'), message: `found "${section}", which is not a section of a report`, expected: `one of: ${CHART_SECTIONS.join(', ')}` });
+        break;
+      }
+      case 'StandardLink': {
+        const id = need('id');
+        if (id !== undefined && !refs.standardIds.has(id)) problems.push({ ...at('id'), message: `found "${id}", which is not a known standard`, expected: 'a standard id written <set>-<number>, such as ehc-plan-2', fix: "check the standard's number on the standards pages" });
+        break;
+      }
+      case 'GuidanceLink': {
+        const id = need('id');
+        if (id !== undefined && !refs.guidanceIds.has(id)) problems.push({ ...at('id'), message: `found "${id}", which is not a guidance entry`, expected: `one of: ${[...refs.guidanceIds].join(', ')}` });
+        break;
+      }
+    }
+  }
+  return problems;
+}
