@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { contentValidation } from './src/integrations/content-validation.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { basePath } from './src/integrations/base-path.ts';
 import { siteOptions } from './src/lib/site-options.ts';
 
 // The site address comes from data/partnership.yaml; SITE_URL and BASE_PATH override it
@@ -49,6 +50,6 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
-  integrations: [contentValidation(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefindIndex(), securityHeaders()],
+  integrations: [contentValidation(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), basePath(), pagefindIndex(), securityHeaders()],
   devToolbar: { enabled: false },
 });

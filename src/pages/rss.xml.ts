@@ -9,10 +9,12 @@ export const GET: APIRoute = async (context) => {
   const cfg = loadPartnership();
   const briefings = (await publishedBriefings()).filter((b) => !b.data.draft);
   const reports = await getReports();
+  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  const at = (path: string) => `${base}${path.replace(/^\//, '')}`;
   const items = [
-    ...briefings.map((b) => ({ title: b.data.title, description: b.data.summary, link: briefingHref(b), pubDate: new Date(`${b.data.published}T00:00:00Z`), categories: ['Briefing'] })),
+    ...briefings.map((b) => ({ title: b.data.title, description: b.data.summary, link: at(briefingHref(b)), pubDate: new Date(`${b.data.published}T00:00:00Z`), categories: ['Briefing'] })),
     // A report is dated the day after its term ends, when its figures are complete.
-    ...reports.map((r) => ({ title: `Quality report: ${r.term.label}`, description: headlineSentence(r), link: reportHref(r), pubDate: new Date(Date.parse(`${r.term.end}T00:00:00Z`) + 86_400_000), categories: ['Report'] })),
+    ...reports.map((r) => ({ title: `Quality report: ${r.term.label}`, description: headlineSentence(r), link: at(reportHref(r)), pubDate: new Date(Date.parse(`${r.term.end}T00:00:00Z`) + 86_400_000), categories: ['Report'] })),
   ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime());
   return rss({
     title: `${cfg.area.name}: briefings and reports`,

@@ -47,7 +47,7 @@ function render(results: PagefindResultData[], total: number, q: string) {
       const li = document.createElement('li');
       const h = document.createElement('h2');
       const a = document.createElement('a');
-      a.href = r.url;
+      a.href = r.url; // Pagefind adds the base path (options.baseUrl)
       a.textContent = r.meta.title ?? r.url;
       h.append(a);
       const p = document.createElement('p');

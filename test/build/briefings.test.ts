@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { describe, expect, it } from 'vitest';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { checkContent } from '../../src/lib/content-check';
+import { DIST, fileFor, page } from '../helpers/dist';
+import { ROOT } from '../helpers/project-copy';
+
+const { content } = checkContent(ROOT);
+const published = content.briefings.filter((b) => !b.data.draft);
+const href = (b: (typeof published)[number]) => {
+  const [y1, y2, name] = b.data.term.split('-');
+  return `/briefings/${y1}-${y2}/${name}/${b.id}/`;
+};
+
+/** The value of a row of a report's CSV download. */
+function csvValue(term: string, key: { section: string; group: string; measure: string }): string | undefined {
+  const [y1, y2, name] = term.split('-');
+  const text = readFileSync(join(DIST, `reports/${y1}-${y2}/${name}/figures.csv`), 'utf8');
+  for (const line of text.split(/\r?\n/)) {
+    const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'));
+    if (cells[1] === key.section && cells[2] === key.group && cells[3] === key.measure) return cells[4];
+  }
+  return undefined;
+}
+
+describe('briefings', () => {
+  it('has at least four published example briefings, each with a page', () => {
+    expect(published.length).toBeGreaterThanOrEqual(4);
+    for (const b of published) expect(fileFor(href(b)), b.file).toBeDefined();
+  });
+
+  it('leaves drafts out of the published site', () => {
+    for (const b of content.briefings.filter((x) => x.data.draft)) expect(fileFor(href(b))).toBeUndefined();
+  });
+
+  it('quotes every figure exactly as the term report publishes it, and types none by hand', () => {
+    let checked = 0;
+    for (const b of published) {
+      const doc = page(fileFor(href(b))!);
+      const stats = doc.querySelectorAll('.sq-statnum');
+      for (const s of stats) {
+        const key = JSON.parse(s.getAttribute('data-csv')!);
+        const shown = s.text.replace(/\(not published.*\)/, '').trim();
+        expect(shown, `${b.file}: ${JSON.stringify(key)}`).toBe(csvValue(s.getAttribute('data-term')!, key));
+        checked++;
+      }
+      // The MDX source has no percentages or counts typed by hand outside components.
+      const body = readFileSync(join(ROOT, b.file), 'utf8').split(/^---$/m).slice(2).join('---');
+      const prose = body.replace(/<[A-Z][^>]*>/g, '');
+      expect(prose, b.file).not.toMatch(/\b\d+(\.\d+)?\s?%|\b\d+ (audits|plans|complaints|compliments|responses|families)\b/);
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+    console.log(`briefings: ${checked} figures in ${published.length} briefings match the reports' CSV downloads`);
+  });
+
+  it('has an index with filters by term, audience and kind that are plain links', () => {
+    const nav = page('briefings/index.html').querySelector('nav.sq-filters')!;
+    const links = nav.querySelectorAll('a').map((a) => a.getAttribute('href')!);
+    expect(links.some((l) => l.startsWith('/briefings/term/'))).toBe(true);
+    expect(links.some((l) => l.startsWith('/briefings/for/'))).toBe(true);
+    expect(links.some((l) => l.startsWith('/briefings/kind/'))).toBe(true);
+    for (const l of links) expect(fileFor(l), l).toBeDefined();
+  });
+
+  it('publishes a valid RSS feed listing every published briefing and every report', () => {
+    const xml = readFileSync(join(DIST, 'rss.xml'), 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = new XMLParser().parse(xml);
+    const items = [feed.rss.channel.item].flat() as { link: string; title: string }[];
+    const links = items.map((i) => new URL(i.link).pathname);
+    for (const b of published) expect(links).toContain(href(b));
+    expect(links.filter((l) => l.startsWith('/reports/'))).toHaveLength(globSync('reports/*/*/index.html', { cwd: DIST }).length);
+  });
+
+  it('has a sitemap, canonical URLs and social-sharing metadata', () => {
+    expect(globSync('sitemap*.xml', { cwd: DIST }).length).toBeGreaterThan(0);
+    const doc = page(fileFor(href(published[0]!))!);
+    expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toMatch(/^https:\/\/.+\/briefings\//);
+    expect(doc.querySelector('meta[property="og:title"]')!.getAttribute('content')).toBe(published[0]!.data.title);
+    expect(doc.querySelector('meta[property="og:type"]')!.getAttribute('content')).toBe('article');
+  });
+});
