@@ -48,6 +48,8 @@ export interface Content {
   framework: Entry<FrameworkPage>[];
   pages: Entry<StandalonePage>[];
   briefings: Entry<Briefing>[];
+  /** Ids of every guidance file, valid or not. */
+  guidanceFiles?: string[];
 }
 
 function uniqueById<T extends { id: string }>(schema: z.ZodType<T>) {
@@ -131,7 +133,8 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
     }
   }
 
-  problems.push(...checkReferences({ partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings }));
+  const guidanceFiles = globSync(PATHS.guidance.pattern, { cwd: join(root, PATHS.guidance.base) }).map((f) => f.replace(/\.mdx?$/, ''));
+  problems.push(...checkReferences({ partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, guidanceFiles }));
   return { problems, content: { partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings } };
 }
 
@@ -203,7 +206,9 @@ export function checkReferences(c: Content): Problem[] {
     } else byId.set(st.id, st);
   }
 
-  const guidanceIds = new Set(c.guidance.map((g) => g.id));
+  // Every guidance file counts, even one with its own problems, so that a mistake in one file is
+  // not reported again as a broken reference in every file that links to it.
+  const guidanceIds = new Set([...c.guidance.map((g) => g.id), ...(c.guidanceFiles ?? [])]);
   for (const b of c.briefings) {
     b.data.standards.forEach((ref, i) => {
       if (!byId.has(ref)) {
