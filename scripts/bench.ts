@@ -31,7 +31,7 @@ for (const w of heaviest) console.log(`  ${kb(w.html + w.css).padStart(8)}  ${w.
 const site = await serveStatic(dist);
 const browser = await launchChromium();
 try {
-  for (const phrase of ['preparing for adulthood', 'annual review', 'complaint']) {
+  for (const phrase of ['adulthood', 'complaint', 'SENCo', 'annual review', 'preparing for adulthood']) {
     const { files, bytes } = await measureOneSearch(browser, site.url, dist, phrase);
     console.log(`One search for "${phrase}": ${files.length} files, ${kb(bytes)}`);
   }

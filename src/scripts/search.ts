@@ -16,13 +16,15 @@ interface Pagefind {
 }
 
 const FILTERS = ['type', 'audience', 'stage'] as const;
-const MAX_RESULTS = 20;
+/** Results are loaded a few at a time: each one fetches its page's excerpt. */
+const PAGE_SIZE = 5;
 
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
 const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const nojs = document.querySelector<HTMLElement>('#search-nojs')!;
+const more = document.querySelector<HTMLButtonElement>('#search-more')!;
 
 function currentFilters(): Record<string, string> {
   const out: Record<string, string> = {};
@@ -41,35 +43,36 @@ function syncAddress(q: string, filters: Record<string, string>) {
   history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
 }
 
-function render(results: PagefindResultData[], total: number, q: string) {
-  list.replaceChildren(
-    ...results.map((r) => {
-      const li = document.createElement('li');
-      const h = document.createElement('h2');
-      const a = document.createElement('a');
-      a.href = r.url; // Pagefind adds the base path (options.baseUrl)
-      a.textContent = r.meta.title ?? r.url;
-      h.append(a);
-      const p = document.createElement('p');
-      p.innerHTML = r.excerpt; // Pagefind's excerpt: our own page text, escaped, with <mark> around matches
-      const meta = document.createElement('p');
-      meta.className = 'sq-meta';
-      meta.textContent = [r.filters.type?.[0], r.filters.audience?.join(' and ')].filter(Boolean).join(' · ');
-      li.append(h, p, meta);
-      return li;
-    }),
-  );
-  const shown = total > results.length ? ` (showing the first ${results.length})` : '';
+function item(r: PagefindResultData): HTMLLIElement {
+  const li = document.createElement('li');
+  const h = document.createElement('h2');
+  const a = document.createElement('a');
+  a.href = r.url; // Pagefind adds the base path (options.baseUrl)
+  a.textContent = r.meta.title ?? r.url;
+  h.append(a);
+  const p = document.createElement('p');
+  p.innerHTML = r.excerpt; // Pagefind's excerpt: our own page text, escaped, with <mark> around matches
+  const meta = document.createElement('p');
+  meta.className = 'sq-meta';
+  meta.textContent = [r.filters.type?.[0], r.filters.audience?.join(' and ')].filter(Boolean).join(' · ');
+  li.append(h, p, meta);
+  return li;
+}
+
+function describe(total: number, shown: number, q: string) {
+  const showing = total > shown ? ` (showing ${shown})` : '';
   status.textContent = q
-    ? `${total} result${total === 1 ? '' : 's'} for “${q}”${shown}`
-    : `${total} page${total === 1 ? '' : 's'} match the filters${shown}`;
+    ? `${total} result${total === 1 ? '' : 's'} for “${q}”${showing}`
+    : `${total} page${total === 1 ? '' : 's'} match the filters${showing}`;
 }
 
 async function main() {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
   const url = `${base}pagefind/pagefind.js`;
   const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-  await pagefind.options({ baseUrl: base, excerptLength: 24 });
+  // noWorker: on a site this size the search runs quickly in the page, and the worker script is
+  // 12 KB more to download before the first result.
+  await pagefind.options({ baseUrl: base, excerptLength: 24, noWorker: true });
   await pagefind.init();
   nojs.hidden = true;
 
@@ -81,13 +84,27 @@ async function main() {
     if (!q && Object.keys(filters).length === 0) {
       list.replaceChildren();
       status.textContent = '';
+      more.hidden = true;
       return;
     }
     const mine = ++run;
     const res = debounce ? await pagefind.debouncedSearch(q || null, { filters }, 250) : await pagefind.search(q || null, { filters });
     if (!res || mine !== run) return; // superseded by a newer search
-    const data = await Promise.all(res.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-    if (mine === run) render(data, res.results.length, q);
+    let shown = 0;
+    const showMore = async (first: boolean) => {
+      const data = await Promise.all(res.results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+      if (mine !== run) return;
+      const items = data.map(item);
+      if (first) list.replaceChildren(...items);
+      else list.append(...items);
+      shown += data.length;
+      describe(res.results.length, shown, q);
+      more.hidden = shown >= res.results.length;
+      // After "Show more", move focus to the first new result so keyboard users carry on from there.
+      if (!first) items[0]?.querySelector('a')?.focus();
+    };
+    more.onclick = () => void showMore(false);
+    await showMore(true);
   };
 
   form.addEventListener('submit', (e) => {

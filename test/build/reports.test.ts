@@ -53,7 +53,7 @@ describe('termly reports', () => {
             const head = heads[i] ?? '';
             if (i === 0 || head.startsWith('%') || /average/i.test(head) || cell.tagName === 'TH') return;
             const v = cell.text.replace(/\(not published\)/, '').trim();
-            if (/^\d/.test(v) || v === symbol) {
+            if (/^[\d,]+$/.test(v) || v === symbol) {
               cells++;
               expect(safeCount(v), `${rel}: "${v}" under "${head}"`).toBe(true);
             }

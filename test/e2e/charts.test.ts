@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { htmlPages, urlOf } from '../helpers/dist';
+import { htmlPages, page as builtPage, urlOf } from '../helpers/dist';
 import { external, useSite } from './harness';
 
 /** Every built page with a chart (reports now, briefings later): found from dist/, not listed by hand. */
 const chartPages = htmlPages()
-  .filter((rel) => /^(reports|briefings)\//.test(rel))
-  .map(urlOf)
-  .filter((p) => !/methodology|^\/reports\/$|^\/briefings\/$/.test(p));
+  .filter((rel) => builtPage(rel).querySelector('.sq-chart[data-chart]'))
+  .map(urlOf);
 
 describe('charts in a real browser', () => {
   const site = useSite();
@@ -53,7 +52,7 @@ describe('charts in a real browser', () => {
         hidden: [...document.querySelectorAll('main table')].filter((t) => (t as HTMLElement).offsetParent === null).length,
         canvases: document.querySelectorAll('canvas').length,
       }));
-      expect(tables, path).toBeGreaterThan(5);
+      expect(tables, path).toBeGreaterThan(0);
       expect(hidden, path).toBe(0);
       expect(canvases, path).toBe(0);
     }

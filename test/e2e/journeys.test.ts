@@ -88,6 +88,7 @@ describe('keyboard journey', () => {
     const page = await site.page();
     await page.goto(`${site.base}/guidance/`);
     const seen: string[] = [];
+    const ids: string[] = [];
     let invisible: string[] = [];
     for (let i = 0; i < 200; i++) {
       await page.keyboard.press('Tab');
@@ -96,11 +97,12 @@ describe('keyboard journey', () => {
         if (!el || el === document.body) return null;
         const cs = getComputedStyle(el);
         const indicated = cs.outlineStyle !== 'none' && cs.outlineWidth !== '0px' ? true : cs.boxShadow !== 'none' || cs.backgroundColor === 'rgb(255, 221, 0)';
-        return { key: `${el.tagName} ${el.getAttribute('href') ?? el.id ?? ''}`, indicated };
+        return { key: `${el.tagName} ${el.getAttribute('href') ?? el.id ?? ''}`, id: `${el.tagName} ${el.getAttribute('href') ?? el.id ?? ''} ${el.textContent?.trim() ?? ''} ${[...document.querySelectorAll('a, input, select, button')].indexOf(el)}`, indicated };
       });
       if (!info) break; // focus left the page: the end was reached, so nothing trapped it
       if (!info.indicated) invisible.push(info.key);
-      if (seen.includes(info.key) && seen.length > 5) break;
+      if (ids.includes(info.id)) break; // back to an element already visited: the whole page was walked
+      ids.push(info.id);
       seen.push(info.key);
     }
     expect(seen).toContain('INPUT header-search');

@@ -64,8 +64,10 @@ describe('reflow and target size', () => {
           const r = el.getBoundingClientRect();
           if (r.width === 0 && r.height === 0) continue; // not displayed (e.g. skip link off screen)
           // WCAG 2.5.8 exempts links inside a sentence or block of text ("inline").
-          const parent = el.parentElement!;
-          const inline = el.tagName === 'A' && [...parent.childNodes].some((n) => n !== el && (n.textContent ?? '').trim().length > 0);
+          // The link's sentence is its nearest block ancestor (through <strong>, <em> and the like).
+          let block = el.parentElement!;
+          while (getComputedStyle(block).display === 'inline' && block.parentElement) block = block.parentElement;
+          const inline = el.tagName === 'A' && (block.textContent ?? '').trim().length > (el.textContent ?? '').trim().length;
           if (inline || el.closest('.sq-skip')) continue;
           if (r.width < 24 || r.height < 24) out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
         }

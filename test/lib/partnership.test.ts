@@ -35,7 +35,7 @@ describe('the partnership configuration', () => {
 
   it('rejects grades that are not listed best first', () => {
     p = projectCopy();
-    p.edit('data/partnership.yaml', '- { id: outstanding, name: Outstanding, goodOrBetter: true }\n', '');
+    p.edit('data/partnership.yaml', '  - { id: outstanding, name: Outstanding, goodOrBetter: true }\n', '');
     p.edit('data/partnership.yaml', '- { id: inadequate, name: Inadequate, goodOrBetter: false }', '- { id: inadequate, name: Inadequate, goodOrBetter: false }\n  - { id: outstanding, name: Outstanding, goodOrBetter: true }');
     expect(() => loadPartnership(p!.dir)).toThrow(/"Outstanding" counts as Good or better but comes after "Requires improvement"/);
   });
