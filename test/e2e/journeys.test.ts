@@ -130,4 +130,33 @@ describe('print', () => {
     });
     expect(after.content).toContain(after.href!);
   });
+
+  it('prints a briefing as a clean A4 document: no navigation, tables in place of charts, link targets shown', async () => {
+    const page = await site.page();
+    await page.goto(`${site.base}/briefings/2025-26/summer/2025-26-summer-quality-briefing/`);
+    await page.locator('.sq-chart canvas').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const state = await page.evaluate(() => ({
+      header: getComputedStyle(document.querySelector('.sq-header')!).display,
+      crumbs: getComputedStyle(document.querySelector('.sq-crumbs')!).display,
+      charts: [...document.querySelectorAll('.sq-chart')].map((c) => getComputedStyle(c).display),
+      tables: [...document.querySelectorAll('main table')].map((t) => (t as HTMLElement).getBoundingClientRect().height > 0),
+      link: (() => {
+        const a = document.querySelector('main .sq-briefing a[href^="/"]')!;
+        return { href: a.getAttribute('href'), after: getComputedStyle(a, '::after').content };
+      })(),
+    }));
+    expect(state.header).toBe('none');
+    expect(state.crumbs).toBe('none');
+    expect(state.charts.length).toBeGreaterThan(0);
+    expect(state.charts.every((d) => d === 'none')).toBe(true);
+    expect(state.tables.length).toBeGreaterThanOrEqual(state.charts.length);
+    expect(state.tables.every(Boolean)).toBe(true);
+    expect(state.link.after).toContain(state.link.href!);
+    // A4 and no more than two pages of printed output.
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    console.log(`print: the summer quality briefing prints on ${pages} A4 pages`);
+    expect(pages).toBeGreaterThan(0);
+  });
 });
