@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import sourceStandards from '../fixtures/source-standards.json';
+import { htmlPages, urlOf } from '../helpers/dist';
+import { pageType } from '../../scripts/page-weight';
 import { external, useSite } from './harness';
 
 const st = sourceStandards.standards.find((s) => s.statement.includes('culture of dependency'))!;
@@ -153,10 +155,22 @@ describe('print', () => {
     expect(state.tables.length).toBeGreaterThanOrEqual(state.charts.length);
     expect(state.tables.every(Boolean)).toBe(true);
     expect(state.link.after).toContain(state.link.href!);
-    // A4 and no more than two pages of printed output.
-    const pdf = await page.pdf({ format: 'A4', printBackground: false });
-    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    console.log(`print: the summer quality briefing prints on ${pages} A4 pages`);
-    expect(pages).toBeGreaterThan(0);
+  });
+
+  it('prints every briefing on no more than two A4 pages', async () => {
+    const page = await site.page();
+    const briefings = htmlPages().map(urlOf).filter((p) => pageType(p) === 'briefing');
+    expect(briefings.length).toBeGreaterThanOrEqual(4);
+    const counts: string[] = [];
+    for (const path of briefings) {
+      await page.goto(`${site.base}${path}`);
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4' });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      counts.push(`${pages} ${path}`);
+      expect(pages, path).toBeGreaterThan(0);
+      expect(pages, path).toBeLessThanOrEqual(2);
+    }
+    console.log(`print: A4 pages per briefing:\n  ${counts.join('\n  ')}`);
   });
 });
