@@ -21,7 +21,7 @@ console.table(
     pages: s.pages,
     'HTML+CSS median': kb(s.htmlCssMedian),
     'HTML+CSS max': kb(s.htmlCssMax),
-    'JS before use, max': kb(s.jsMax),
+    'JavaScript, max': kb(s.jsMax),
   })),
 );
 const heaviest = [...weights].sort((a, b) => b.html + b.css - (a.html + a.css)).slice(0, 5);

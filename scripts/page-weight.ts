@@ -18,7 +18,7 @@ export interface PageWeight {
   type: string;
   html: number;
   css: number;
-  /** JavaScript loaded by the page before any interaction (inline, external, and their static imports). */
+  /** JavaScript the page can load (inline, external, and the chunks they import, statically or when needed). */
   js: number;
   scripts: number;
 }
@@ -50,7 +50,8 @@ function jsWeight(dist: string, src: string, seen: Set<string>): number {
   const text = readFileSync(join(dist, src));
   let total = gz(text);
   // Follow static imports of bundled chunks (what the browser fetches before the script runs).
-  for (const m of text.toString('utf8').matchAll(/(?:^|[;\s])import\s*(?:[\w{}\s,*$]+from\s*)?["'](\.{1,2}\/[^"']+|\/_astro\/[^"']+)["']/g)) {
+  // Follow imports of bundled chunks, static and dynamic: a chart page's charts need both.
+  for (const m of text.toString('utf8').matchAll(/(?:(?:^|[;\s])import\s*(?:[\w{}\s,*$]+from\s*)?|import\(\s*)["'`](\.{1,2}\/[^"'`]+|\/_astro\/[^"'`]+)["'`]/g)) {
     const target = m[1]!.startsWith('/') ? m[1]!.slice(1) : join(src, '..', m[1]!);
     total += jsWeight(dist, target, seen);
   }

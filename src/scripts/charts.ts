@@ -1,113 +1,22 @@
-// Charts for report and briefing pages: an enhancement over the tables that are already on
-// the page. Only the Chart.js parts used are registered, to keep the script small. Series are
-// labelled directly (values at the end of bars, names at the end of lines), never told apart
-// by colour alone; suppressed figures are gaps labelled with the suppression symbol.
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, type Plugin } from 'chart.js';
+// Charts for report and briefing pages: an enhancement over the tables already on the page.
+// Each chart is drawn when it comes near the screen, and Chart.js is only downloaded then, so
+// the page is readable at once and the browser is never busy drawing charts nobody sees.
+const holders = [...document.querySelectorAll<HTMLElement>('.sq-chart[data-chart]')];
+let drawer: Promise<typeof import('./chart-draw')> | undefined;
+const drawSoon = (el: HTMLElement) => void (drawer ??= import('./chart-draw')).then((m) => m.draw(el));
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement);
-
-interface ChartSpec {
-  type: 'bar' | 'line';
-  labels: string[];
-  series: { label: string; values: (number | null)[]; dashed?: boolean }[];
-  unit?: '%' | '';
-  target?: number;
-  max?: number;
-}
-
-const INK = '#0b0c0c';
-const BAR = '#1d70b8'; // 5.2:1 on white
-const SECOND = '#505a5f';
-const symbol = document.documentElement.dataset.suppressionSymbol ?? 'c';
-
-/** Draws values at bar ends, series names at line ends, and the target line with its label. */
-const directLabels: Plugin = {
-  id: 'sqDirectLabels',
-  afterDatasetsDraw(chart) {
-    const { ctx, chartArea, scales } = chart;
-    const spec = (chart.options.plugins as unknown as { sq: ChartSpec }).sq;
-    ctx.save();
-    ctx.font = '14px system-ui, sans-serif';
-    ctx.fillStyle = INK;
-    const unit = spec.unit ?? '';
-    chart.data.datasets.forEach((ds, di) => {
-      const meta = chart.getDatasetMeta(di);
-      if (spec.type === 'bar') {
-        meta.data.forEach((el, i) => {
-          const v = ds.data[i] as number | null;
-          const { x, y } = el.getProps(['x', 'y'], true) as { x: number; y: number };
-          ctx.textBaseline = 'middle';
-          ctx.textAlign = 'left';
-          ctx.fillText(v === null ? symbol : `${v}${unit}`, v === null ? chartArea.left + 4 : x + 4, y);
-        });
-      } else {
-        const last = [...meta.data].reverse().find((_, k) => (ds.data[meta.data.length - 1 - k] as number | null) !== null);
-        if (last) {
-          const { x, y } = last.getProps(['x', 'y'], true) as { x: number; y: number };
-          ctx.textAlign = 'right';
-          ctx.textBaseline = 'bottom';
-          ctx.fillText(ds.label ?? '', x, y - 6);
-        }
+if ('IntersectionObserver' in window) {
+  const io = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        io.unobserve(e.target);
+        drawSoon(e.target as HTMLElement);
       }
-    });
-    if (spec.target !== undefined) {
-      const scale = spec.type === 'bar' ? scales.x! : scales.y!;
-      const p = scale.getPixelForValue(spec.target);
-      ctx.strokeStyle = INK;
-      ctx.setLineDash([6, 4]);
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      if (spec.type === 'bar') (ctx.moveTo(p, chartArea.top), ctx.lineTo(p, chartArea.bottom));
-      else (ctx.moveTo(chartArea.left, p), ctx.lineTo(chartArea.right, p));
-      ctx.stroke();
-      ctx.setLineDash([]);
-      ctx.textAlign = spec.type === 'bar' ? 'center' : 'left';
-      ctx.textBaseline = 'bottom';
-      ctx.fillText(`Target ${spec.target}${unit}`, spec.type === 'bar' ? p : chartArea.left + 4, spec.type === 'bar' ? chartArea.top - 2 : p - 4);
-    }
-    ctx.restore();
-  },
-};
-
-for (const holder of document.querySelectorAll<HTMLElement>('.sq-chart[data-chart]')) {
-  const spec = JSON.parse(holder.dataset.chart!) as ChartSpec;
-  const canvas = document.createElement('canvas');
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', `Chart: ${holder.dataset.title}. ${holder.dataset.summary} The figures are in the table below.`);
-  const rows = spec.type === 'bar' ? spec.labels.length : 6;
-  holder.style.height = `${Math.max(160, rows * 34 + 60)}px`;
-  holder.append(canvas);
-  const horizontal = spec.type === 'bar';
-  new Chart(canvas, {
-    type: spec.type,
-    data: {
-      labels: spec.labels,
-      datasets: spec.series.map((s, i) => ({
-        label: s.label,
-        data: s.values,
-        backgroundColor: i === 0 ? BAR : SECOND,
-        borderColor: i === 0 ? BAR : SECOND,
-        borderDash: s.dashed ? [4, 4] : [],
-        borderWidth: spec.type === 'line' ? 3 : 0,
-        pointRadius: spec.type === 'line' ? 4 : 0,
-        pointStyle: i === 0 ? 'circle' : 'rect',
-        spanGaps: false,
-        maxBarThickness: 28,
-      })),
     },
-    options: {
-      indexAxis: horizontal ? 'y' : 'x',
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      events: [],
-      layout: { padding: { right: 48, top: spec.target !== undefined ? 20 : 4 } },
-      scales: {
-        [horizontal ? 'x' : 'y']: { beginAtZero: true, max: spec.max, ticks: { color: INK, callback: (v: string | number) => `${v}${spec.unit ?? ''}` }, grid: { color: '#d8dadb' } },
-        [horizontal ? 'y' : 'x']: { ticks: { color: INK, autoSkip: false }, grid: { display: false } },
-      },
-      plugins: { sq: spec } as never,
-    },
-    plugins: [directLabels],
-  });
+    { rootMargin: '300px 0px' },
+  );
+  for (const h of holders) io.observe(h);
+} else {
+  for (const h of holders) drawSoon(h);
 }

@@ -14,7 +14,7 @@ describe('page weight budgets', () => {
     expect(weights.length).toBeGreaterThan(40);
     report.push(`  ${weights.length} pages measured`);
     for (const s of summarise(weights))
-      report.push(`  ${s.type.padEnd(20)} ${String(s.pages).padStart(3)} pages  HTML+CSS median ${kb(s.htmlCssMedian)}, max ${kb(s.htmlCssMax)}  JS before use max ${kb(s.jsMax)}`);
+      report.push(`  ${s.type.padEnd(20)} ${String(s.pages).padStart(3)} pages  HTML+CSS median ${kb(s.htmlCssMedian)}, max ${kb(s.htmlCssMax)}  JavaScript max ${kb(s.jsMax)}`);
   });
 
   it(`keeps every content page's HTML + CSS within ${kb(BUDGETS.contentHtmlCss)} compressed`, () => {

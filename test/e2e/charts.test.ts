@@ -17,6 +17,12 @@ describe('charts in a real browser', () => {
     let charts = 0;
     for (const path of chartPages) {
       await page.goto(`${site.base}${path}`);
+      // Charts are drawn as they come near the screen: scroll to each and wait for it.
+      const holders = page.locator('.sq-chart');
+      for (let i = 0; i < (await holders.count()); i++) {
+        await holders.nth(i).scrollIntoViewIfNeeded();
+        await holders.nth(i).locator('canvas').waitFor();
+      }
       const result = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('.sq-chart')].map((holder) => {
           const canvas = holder.querySelector('canvas');

@@ -136,6 +136,7 @@ describe('print', () => {
   it('prints a briefing as a clean A4 document: no navigation, tables in place of charts, link targets shown', async () => {
     const page = await site.page();
     await page.goto(`${site.base}/briefings/2025-26/summer/2025-26-summer-quality-briefing/`);
+    await page.locator('.sq-chart').first().scrollIntoViewIfNeeded();
     await page.locator('.sq-chart canvas').first().waitFor();
     await page.emulateMedia({ media: 'print' });
     const state = await page.evaluate(() => ({
