@@ -133,3 +133,17 @@ describe('privacy guard', () => {
     expect(records).toHaveLength(3);
   });
 });
+
+describe('the bundled example data', () => {
+  it('is read without a problem, and every record matches the schema the content layer types it with', async () => {
+    const { AuditRecordSchema, FeedbackRecordSchema, ComplaintRecordSchema } = await import('../../../src/lib/data/records');
+    const { loadData } = await import('../../../src/lib/data/load');
+    const data = loadData(root, { today: '2026-11-23', fresh: true });
+    expect(data.problems).toEqual([]);
+    expect(data.audits.length).toBeGreaterThan(2000);
+    for (const r of data.audits) AuditRecordSchema.parse(r);
+    for (const r of data.feedback) FeedbackRecordSchema.parse(r);
+    for (const r of data.complaints) ComplaintRecordSchema.parse(r);
+    expect(data.files).toHaveLength(27);
+  });
+});
