@@ -1,5 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
+import { base as configBase } from 'astro:config/server';
 import { briefingHref, getReports, publishedBriefings, reportHref } from '../lib/collections';
 import { headlineSentence } from '../lib/data/report-text';
 import { loadPartnership } from '../lib/partnership';
@@ -9,7 +10,7 @@ export const GET: APIRoute = async (context) => {
   const cfg = loadPartnership();
   const briefings = (await publishedBriefings()).filter((b) => !b.data.draft);
   const reports = await getReports();
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  const base = configBase.replace(/\/?$/, '/');
   const at = (path: string) => `${base}${path.replace(/^\//, '')}`;
   const items = [
     ...briefings.map((b) => ({ title: b.data.title, description: b.data.summary, link: at(briefingHref(b)), pubDate: new Date(`${b.data.published}T00:00:00Z`), categories: ['Briefing'] })),
@@ -19,7 +20,7 @@ export const GET: APIRoute = async (context) => {
   return rss({
     title: `${cfg.area.name}: briefings and reports`,
     description: `Termly quality reports and briefings from ${cfg.area.name}.`,
-    site: context.site!,
+    site: new URL(base, context.site!).href,
     items,
     customData: '<language>en-gb</language>',
   });

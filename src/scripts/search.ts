@@ -2,6 +2,8 @@
 // so a search is a shareable link (/search/?q=...&audience=...); this script reads it,
 // searches, and updates the results and the address as the reader types or filters.
 
+import { base as configBase } from 'astro:config/client';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -67,7 +69,7 @@ function describe(total: number, shown: number, q: string) {
 }
 
 async function main() {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  const base = configBase.replace(/\/?$/, '/');
   const url = `${base}pagefind/pagefind.js`;
   const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
   // noWorker: on a site this size the search runs quickly in the page, and the worker script is

@@ -1,8 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { globSync } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/browser';
+import { serveStatic } from '../../scripts/static-server';
 import { ROOT, lineOf } from '../helpers/project-copy';
 
 /** A full copy of the project (sharing node_modules) that can be built on its own. */
@@ -12,8 +16,10 @@ function siteCopy() {
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return dir;
 }
+/** The environment a build gets in a terminal or CI, without what the test runner adds (such as BASE_URL). */
+const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...cleanEnv } = process.env;
 const run = (dir: string, args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...cleanEnv, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
 const astro = (dir: string, env: Record<string, string> = {}) => run(dir, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
 const tsx = (dir: string, script: string, args: string[], env: Record<string, string> = {}) =>
   run(dir, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), script, ...args], env);
@@ -85,4 +91,86 @@ describe('a broken reference in a briefing', () => {
     expect(build.stdout + build.stderr).toContain('good-or-beter');
     expect(existsSync(join(dir, 'dist/index.html'))).toBe(false);
   }, 120_000);
+});
+
+describe('the site deployed under a base path, as GitHub Pages serves a project site', () => {
+  const BASE = '/send-quality/';
+  let dir: string;
+  let dist: string;
+  let site: Awaited<ReturnType<typeof serveStatic>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    dir = siteCopy();
+    const out = astro(dir, { SITE_URL: 'https://example.github.io', BASE_PATH: BASE });
+    expect(out.status, out.stdout + out.stderr).toBe(0);
+    dist = join(dir, 'dist');
+    // Serve the build at /send-quality/ and nothing at the root, like https://owner.github.io/repo/.
+    const host = join(dir, 'host');
+    mkdirSync(host);
+    symlinkSync(dist, join(host, BASE.replaceAll('/', '')));
+    writeFileSync(join(host, '404.html'), 'Not found');
+    site = await serveStatic(host);
+    browser = await launchChromium();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts every link, script, stylesheet and download with the base path, and each one resolves', () => {
+    const pages = globSync('**/*.html', { cwd: dist, ignore: ['pagefind/**'] });
+    expect(pages.length).toBeGreaterThan(100);
+    const broken: string[] = [];
+    let checked = 0;
+    for (const rel of pages) {
+      const html = readFileSync(join(dist, rel), 'utf8');
+      for (const m of html.matchAll(/\s(?:href|src|action)="(\/[^"#?]*)/g)) {
+        const url = m[1]!;
+        if (url.startsWith('//')) continue;
+        checked++;
+        if (!url.startsWith(BASE)) {
+          broken.push(`${rel}: ${url} does not start with ${BASE}`);
+          continue;
+        }
+        const path = join(dist, decodeURIComponent(url.slice(BASE.length)));
+        if (!existsSync(path) || (statSync(path).isDirectory() && !existsSync(join(path, 'index.html')))) broken.push(`${rel}: ${url} resolves to nothing`);
+      }
+    }
+    console.log(`base path: ${checked} root-relative URLs in ${pages.length} pages checked`);
+    expect(broken).toEqual([]);
+    const home = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(home).toContain('<link rel="canonical" href="https://example.github.io/send-quality/"');
+    expect(readFileSync(join(dist, 'rss.xml'), 'utf8')).toMatch(/<channel>.*<link>https:\/\/example\.github\.io\/send-quality\/<\/link>.*<item><title>[^<]*<\/title><link>https:\/\/example\.github\.io\/send-quality\/briefings\//);
+    expect(readFileSync(join(dist, 'sitemap-0.xml'), 'utf8')).toContain('<loc>https://example.github.io/send-quality/standards/</loc>');
+  });
+
+  it('works in a browser: navigation, a report chart, and a search whose result opens the right page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const failed: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(`${site.url}${BASE}`);
+    await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: 'Standards' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`${BASE}standards/`);
+
+    await page.goto(`${site.url}${BASE}reports/`);
+    await page.locator('main a[href*="/reports/20"]').first().click();
+    const chart = page.locator('.sq-chart').first();
+    await chart.scrollIntoViewIfNeeded();
+    await chart.locator('canvas').waitFor({ timeout: 10_000 });
+
+    await page.goto(`${site.url}${BASE}search/`);
+    await page.fill('#search-q', 'adulthood');
+    const result = page.locator('#search-results a').first();
+    await result.waitFor({ timeout: 10_000 });
+    expect(await result.getAttribute('href')).toMatch(new RegExp(`^${BASE}`));
+    await result.click();
+    await page.waitForLoadState('load');
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(failed).toEqual([]);
+    await context.close();
+  }, 60_000);
 });
