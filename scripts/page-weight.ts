@@ -21,6 +21,8 @@ export interface PageWeight {
   /** JavaScript the page can load (inline, external, and the chunks they import, statically or when needed). */
   js: number;
   scripts: number;
+  /** Charts drawn on the page (figures with chart data). */
+  charts: number;
 }
 
 /** A page's kind, for grouping figures: "standard", "guidance", "report", … */
@@ -80,7 +82,8 @@ export function measurePages(dist: string): PageWeight[] {
         }
       }
       const path = `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
-      return { path, type: pageType(path), html: gz(raw), css, js, scripts: scripts.length };
+      const charts = doc.querySelectorAll('.sq-chart[data-chart]').length;
+      return { path, type: pageType(path), html: gz(raw), css, js, scripts: scripts.length, charts };
     });
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
@@ -82,6 +83,32 @@ describe('the built site', () => {
       for (const m of text.matchAll(/(?:url\(|@import\s+|import\(|from\s*)["']?((?:https?:)?\/\/[^"')\s]+)/g)) offenders.push(`${rel}: ${m[1]}`);
     }
     expect(offenders).toEqual([]);
+  });
+
+  it('carries a strict Content-Security-Policy and referrer policy in every page, with a hash for every inline script and no inline event handlers', () => {
+    let inline = 0;
+    for (const rel of pages) {
+      const doc = page(rel);
+      const csp = doc.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
+      const scriptSrc = /script-src([^;]*)/.exec(csp)?.[1] ?? '';
+      expect(scriptSrc, `${rel}: script-src`).toContain("'self'");
+      expect(csp, rel).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+      expect(csp, rel).toContain("object-src 'none'");
+      expect(doc.querySelector('meta[name="referrer"]')?.getAttribute('content'), rel).toBe('strict-origin-when-cross-origin');
+      // An inline script runs only if the policy lists its hash.
+      for (const script of doc.querySelectorAll('script:not([src])')) {
+        const hash = createHash('sha256').update(script.textContent).digest('base64');
+        expect(scriptSrc, `${rel}: inline script not allowed by the policy`).toContain(`'sha256-${hash}'`);
+        inline++;
+      }
+      for (const el of doc.querySelectorAll('*')) {
+        for (const [name, value] of Object.entries(el.attributes)) {
+          expect(/^on/i.test(name), `${rel}: <${el.tagName.toLowerCase()} ${name}>`).toBe(false);
+          if (/^(href|src|action|formaction)$/i.test(name)) expect(value.trim().toLowerCase().startsWith('javascript:'), `${rel}: ${name}="${value}"`).toBe(false);
+        }
+      }
+    }
+    console.log(`security: ${pages.length} pages carry the policy; ${inline} inline script${inline === 1 ? "" : "s"}, each allowed by its hash; no inline event handlers`);
   });
 
   it('gives every page lang="en-GB", one h1, a skip link to the main landmark and a title', () => {

@@ -32,7 +32,8 @@ describe('charts in a real browser', () => {
             role: canvas?.getAttribute('role'),
             label: canvas?.getAttribute('aria-label') ?? '',
             title: figure.querySelector('.sq-figure__title')!.textContent!,
-            tableVisible: [...(figure.querySelectorAll('table').length ? figure.querySelectorAll('table') : figure.nextElementSibling?.querySelectorAll('table') ?? [])].every((t) => (t as HTMLElement).offsetParent !== null),
+            tables: figure.querySelectorAll('table').length,
+            tableVisible: [...figure.querySelectorAll('table')].every((t) => (t as HTMLElement).offsetParent !== null),
           };
         }),
       );
@@ -41,6 +42,7 @@ describe('charts in a real browser', () => {
         expect(c.drawn, `${path} ${c.title}`).toBe(true);
         expect(c.role).toBe('img');
         expect(c.label).toContain(c.title);
+        expect(c.tables, `${path} ${c.title}: a table in the figure`).toBeGreaterThan(0);
         expect(c.tableVisible, `${path} ${c.title}`).toBe(true);
       }
       charts += result.length;

@@ -44,12 +44,15 @@ describe('reflow and target size', () => {
   it('never scrolls sideways at 320 CSS pixels wide', async () => {
     const page = await site.page({ viewport: { width: 320, height: 640 } });
     const wide: string[] = [];
-    for (const path of contentPaths()) {
+    // Every page, the search page (with results showing) and the 404 page included.
+    const paths = [...sitePaths(), '/search/?q=annual+review', '/404.html'];
+    for (const path of paths) {
       await page.goto(site.base + path);
+      if (path.startsWith('/search/?')) await page.locator('#search-results li').first().waitFor();
       const w = await page.evaluate(() => document.documentElement.scrollWidth);
       if (w > 320) wide.push(`${path}: ${w}px`);
     }
-    console.log(`reflow: ${contentPaths().length} content pages at 320px, ${wide.length} scroll sideways`);
+    console.log(`reflow: ${paths.length} pages at 320px, ${wide.length} scroll sideways`);
     expect(wide).toEqual([]);
   }, 120_000);
 

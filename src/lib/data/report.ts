@@ -31,6 +31,32 @@ export interface CrossTab {
   share?: { label: string; rows: Percent[]; total: Percent };
 }
 
+/**
+ * One row of a published cross-tabulation as a table of its own (its cells become the column
+ * totals). Only already-published figures are reused, so no new figure is disclosed.
+ */
+export function crossTabRow(t: CrossTab, index: number): CrossTab {
+  const row = t.rows[index];
+  if (!row) throw new RangeError(`${t.id} has no row ${index}`);
+  const cells = t.table.cells[index]!;
+  return {
+    id: `${t.id}-${row.id}`,
+    title: `${t.title}: ${row.label}`,
+    rowHeading: t.rowHeading,
+    rows: [row],
+    cols: t.cols,
+    table: {
+      cells: [cells],
+      rowTotals: [t.table.rowTotals[index]!],
+      colTotals: cells,
+      total: t.table.rowTotals[index]!,
+      groupTotals: t.table.groupTotals[index] ? [t.table.groupTotals[index]!] : [],
+      groupColTotals: t.table.groupTotals[index] ?? [],
+    },
+    ...(t.share ? { share: { label: t.share.label, rows: [t.share.rows[index]!], total: t.share.rows[index]! } } : {}),
+  };
+}
+
 export interface StandardNotMet {
   id: string;
   count: Figure;
