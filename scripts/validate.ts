@@ -3,12 +3,13 @@
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '../src/lib/content-check';
 import { formatProblems } from '../src/lib/problems';
-import { loadData } from '../src/lib/data/load';
+import { blocksDataChecks, loadData } from '../src/lib/data/load';
 import { annotations } from '../src/lib/annotations';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { problems: contentProblems, content } = checkContent(root);
-const data = contentProblems.length ? undefined : loadData(root);
+// Data are checked too unless the configuration or the standards they are checked against are wrong.
+const data = contentProblems.some(blocksDataChecks) ? undefined : loadData(root);
 const problems = [...contentProblems, ...(data?.problems ?? [])];
 if (problems.length) {
   console.error(formatProblems(problems));

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from '../lib/content-check';
-import { loadData } from '../lib/data/load';
+import { blocksDataChecks, loadData } from '../lib/data/load';
 import { ValidationError } from '../lib/problems';
 
 /**
@@ -15,9 +15,11 @@ export function contentValidation(): AstroIntegration {
       'astro:config:setup': ({ config, logger }) => {
         const root = fileURLToPath(config.root);
         const { problems } = checkContent(root);
-        if (problems.length) throw new ValidationError(problems, 'The site was not built: please fix these problems in the content or data.');
-        const data = loadData(root);
-        if (data.problems.length) throw new ValidationError(data.problems, 'The site was not built: please fix these problems in the data files.');
+        // Data are checked too unless the configuration or the standards they are checked against are wrong.
+        const data = problems.some(blocksDataChecks) ? undefined : loadData(root);
+        const all = [...problems, ...(data?.problems ?? [])];
+        if (all.length) throw new ValidationError(all, 'The site was not built: please fix these problems in the content or data.');
+        if (!data) return;
         logger.info(
           `content and data checked: no problems (${data.audits.length} audits, ${data.feedback.length} feedback responses, ` +
             `${data.complaints.length} compliments and complaints in ${data.files.length} files)`,

@@ -42,7 +42,8 @@ export function scanComponents(body: string, bodyLine: number): ComponentUse[] {
 }
 
 export interface BriefingRefs {
-  reports: readonly TermReport[];
+  /** The termly reports; undefined while the data have problems, and then figures and terms are not checked. */
+  reports?: readonly TermReport[];
   standardIds: ReadonlySet<string>;
   guidanceIds: ReadonlySet<string>;
 }
@@ -58,7 +59,7 @@ const ALLOWED: Record<string, string[]> = {
 /** Every problem with the components used in one briefing. */
 export function checkBriefingComponents(file: string, uses: ComponentUse[], refs: BriefingRefs): Problem[] {
   const problems: Problem[] = [];
-  const terms = refs.reports.map((r) => r.term.id);
+  const terms = refs.reports?.map((r) => r.term.id);
   for (const u of uses) {
     const at = (name: string) => {
       const a = u.attrs.get(name);
@@ -76,7 +77,7 @@ export function checkBriefingComponents(file: string, uses: ComponentUse[], refs
       case 'Stat': {
         const metric = need('metric');
         const term = need('term');
-        if (metric === undefined || term === undefined) break;
+        if (metric === undefined || term === undefined || !refs.reports) break;
         const r = resolveMetric(refs.reports, { metric, term, auditType: u.attrs.get('auditType')?.value, locality: u.attrs.get('locality')?.value, level: u.attrs.get('level')?.value });
         if (!r.ok) problems.push({ ...at(r.field), message: r.message, expected: r.expected, fix: 'correct the value; the figures a briefing can quote are listed in docs/publishing.md' });
         break;
@@ -84,7 +85,7 @@ export function checkBriefingComponents(file: string, uses: ComponentUse[], refs
       case 'ReportChart': {
         const term = need('term');
         const section = need('section');
-        if (term !== undefined && !terms.includes(term)) problems.push({ ...at('term'), message: `found "${term}", which is not a term with a report`, expected: `one of: ${terms.join(', ')}` });
+        if (term !== undefined && terms && !terms.includes(term)) problems.push({ ...at('term'), message: `found "${term}", which is not a term with a report`, expected: `one of: ${terms.join(', ')}` });
         if (section !== undefined && !(CHART_SECTIONS as readonly string[]).includes(section)) problems.push({ ...at('section'), message: `found "${section}", which is not a section of a report`, expected: `one of: ${CHART_SECTIONS.join(', ')}` });
         break;
       }

@@ -93,6 +93,49 @@ describe('a broken reference in a briefing', () => {
   }, 120_000);
 });
 
+describe('mistakes in several files at once', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = siteCopy();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reports every mistake in content, briefings and data together, and builds nothing', () => {
+    const edit = (rel: string, from: string | RegExp, to: string) => {
+      const text = readFileSync(join(dir, rel), 'utf8');
+      const next = text.replace(from, to);
+      expect(next, `${rel}: ${String(from)}`).not.toBe(text);
+      writeFileSync(join(dir, rel), next);
+      return next;
+    };
+    const guidance = 'content/guidance/smart-outcomes.mdx';
+    edit(guidance, 'audience: [practitioners]', 'audience: [parents]');
+    const briefing = 'content/briefings/2025-26-summer-quality-briefing.mdx';
+    edit(briefing, '<StandardLink id="ehc-plan-5" />', '<StandardLink id="ehc-plan-55" />');
+    const b = edit(briefing, '<ReportChart term="2025-26-summer" section="by-locality"', '<ReportChart term="2025-26-summer" section="by-town"');
+    const csv = 'data/audits/2025-26-summer.csv';
+    const c = edit(csv, /^(NV-A-2025-02096,2026-08-19,ehc-plan,single-agency,coast,)good,/m, '$1Excelent,');
+
+    const expected = [
+      `${guidance}:4`,
+      `${briefing}:${lineOf(b, 'ehc-plan-55')}:`,
+      `${briefing}:${lineOf(b, 'by-town')}:`,
+      `${csv}:${lineOf(c, 'Excelent')}:6`,
+    ];
+    const out = tsx(dir, 'scripts/validate.ts', []);
+    expect(out.status).toBe(1);
+    for (const where of expected) expect(out.stderr, where).toContain(where);
+    expect(out.stderr).toContain('found "Excelent", which is not a grade');
+    expect(out.stderr).toContain('found "ehc-plan-55", which is not a known standard');
+    expect(out.stderr).toContain('found "by-town", which is not a section of a report');
+
+    const build = astro(dir);
+    expect(build.status).not.toBe(0);
+    for (const where of expected) expect(build.stdout + build.stderr, where).toContain(where);
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+  }, 120_000);
+});
+
 describe('the site deployed under a base path, as GitHub Pages serves a project site', () => {
   const BASE = '/send-quality/';
   let dir: string;

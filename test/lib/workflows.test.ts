@@ -10,12 +10,21 @@ type Workflow = { on: Record<string, unknown>; permissions: Record<string, strin
 const load = (f: string) => parse(readFileSync(join(ROOT, '.github/workflows', f), 'utf8')) as Workflow;
 const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps);
 
+/** The step that finds the runner's browser comes before the tests, which fail without one. */
+function browserBeforeTests(w: Workflow) {
+  const runs = steps(w).map((s) => s.run ?? '');
+  const browser = runs.findIndex((r) => r.includes('>> "$GITHUB_ENV"') && r.includes('CHROMIUM_PATH='));
+  expect(browser).toBeGreaterThanOrEqual(0);
+  expect(browser).toBeLessThan(runs.indexOf('npm test'));
+}
+
 describe('the pull-request workflow', () => {
   const w = load('pull-request.yml');
   it('runs on pull requests to main with read-only access', () => {
     expect(Object.keys(w.on)).toEqual(['pull_request']);
     expect(w.permissions).toEqual({ contents: 'read' });
   });
+  it('gives the browser tests a browser', () => browserBeforeTests(w));
   it('installs, validates, builds a preview, uploads it, and runs the tests, in that order', () => {
     const runs = steps(w).map((s) => s.run ?? s.uses ?? '');
     const order = ['npm install', 'npm run validate', 'npm run build:preview', 'actions/upload-artifact', 'npm test'].map((x) => runs.findIndex((r) => r.includes(x)));
@@ -27,6 +36,13 @@ describe('the pull-request workflow', () => {
 describe('the publish workflow', () => {
   const w = load('deploy.yml');
   it('runs on pushes to main', () => expect(w.on.push).toEqual({ branches: ['main'] }));
+  it('gives the browser tests a browser', () => browserBeforeTests(w));
+  it('checks the content and data and runs all the tests before it builds what is published', () => {
+    const runs = steps(w).map((s) => s.run ?? s.uses ?? '');
+    const order = ['npm install', 'npm run validate', 'npm test', 'npm run build', 'actions/upload-pages-artifact'].map((x) => runs.findIndex((r) => r.startsWith(x) || r.includes(`${x}@`)));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
   it('builds with the GitHub Pages address and path', () => {
     const build = steps(w).find((s) => s.run === 'npm run build')!;
     expect(build.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.origin }}', BASE_PATH: '${{ steps.pages.outputs.base_path }}/' });

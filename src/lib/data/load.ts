@@ -4,6 +4,7 @@
  * graphs (the validation integration and the content-layer loaders).
  */
 import { checkContent } from '../content-check';
+import { PATHS } from '../paths';
 import type { Problem } from '../problems';
 import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord } from './columns';
 import { readDataset } from './read-dataset';
@@ -27,7 +28,17 @@ export function today(): string {
   return process.env.BUILD_DATE ?? new Date().toISOString().slice(0, 10);
 }
 
-/** Reads every data file under root/data, with all problems. Content must already be valid. */
+/**
+ * Whether a content problem stops the data files being checked: the data are read against the
+ * partnership's configuration and the list of standards, so while either has a mistake the data
+ * checks would report errors that are not really there. Any other content problem (a guidance
+ * page, a briefing's frontmatter) does not, and the data are checked alongside it.
+ */
+export function blocksDataChecks(p: Problem): boolean {
+  return p.file === PATHS.partnership || p.file === PATHS.standardSets || p.file.startsWith(`${PATHS.standards.base}/`);
+}
+
+/** Reads every data file under root/data, with all problems. */
 export function loadData(root: string, opts: { today?: string; fresh?: boolean } = {}): LoadedData {
   const key = `${root}|${opts.today ?? today()}`;
   const hit = cache.get(key);
@@ -39,15 +50,16 @@ export function loadData(root: string, opts: { today?: string; fresh?: boolean }
   const feedback = readDataset<FeedbackRecord>(root, 'feedback', ctx);
   const complaints = readDataset<ComplaintRecord>(root, 'complaints', ctx);
   const dataProblems = [...audits.problems, ...feedback.problems, ...complaints.problems];
-  // Briefings quote the reports: check every figure, chart and link they ask for.
+  // Briefings quote the reports: check every figure, chart and link they ask for. While the data
+  // have problems there are no reports to check figures against, but links are still checked.
   const briefingProblems: Problem[] = [];
-  if (!dataProblems.length) {
-    const reports = buildReports({ cfg: content.partnership, audits: audits.records, feedback: feedback.records, complaints: complaints.records });
-    const refs = { reports, standardIds: ctx.standardIds, guidanceIds: new Set(content.guidance.map((g) => g.id)) };
-    for (const b of content.briefings) {
-      const src = b.src as unknown as { body: string; bodyLine: number };
-      briefingProblems.push(...checkBriefingComponents(b.file, scanComponents(src.body, src.bodyLine), refs));
-    }
+  const reports = dataProblems.length
+    ? undefined
+    : buildReports({ cfg: content.partnership, audits: audits.records, feedback: feedback.records, complaints: complaints.records });
+  const refs = { reports, standardIds: ctx.standardIds, guidanceIds: new Set(content.guidance.map((g) => g.id)) };
+  for (const b of content.briefings) {
+    const src = b.src as unknown as { body: string; bodyLine: number };
+    briefingProblems.push(...checkBriefingComponents(b.file, scanComponents(src.body, src.bodyLine), refs));
   }
   const out: LoadedData = {
     audits: audits.records,

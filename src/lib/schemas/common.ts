@@ -36,6 +36,10 @@ export const STAGES = ['sen-support', 'ehc-needs-assessment', 'ehc-plan', 'annua
 export const StageSchema = z.enum(STAGES);
 export type Stage = z.infer<typeof StageSchema>;
 
+/** The kinds of page the search index knows, offered as the search page's "Type of page" filter. */
+export const SEARCH_TYPES = ['Standard', 'Guidance', 'Framework', 'Report', 'Briefing', 'Glossary'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
 /** Human labels for the enumerations above, used on pages and in filters. */
 export const LABELS = {
   ecm: {

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { checkBriefingComponents, scanComponents, type BriefingRefs } from '../../src/lib/briefing-check';
+import { checkContent } from '../../src/lib/content-check';
+import { loadData } from '../../src/lib/data/load';
+import { buildReports } from '../../src/lib/data/report';
+import { ROOT } from '../helpers/project-copy';
+
+// The real reports of the bundled example, as a briefing is checked against them in a build.
+const { content } = checkContent(ROOT);
+const data = loadData(ROOT);
+const refs: BriefingRefs = {
+  reports: buildReports({ cfg: content.partnership!, audits: data.audits, feedback: data.feedback, complaints: data.complaints }),
+  standardIds: new Set(content.standards.map((s) => s.id)),
+  guidanceIds: new Set(content.guidance.map((g) => g.id)),
+};
+const FILE = 'content/briefings/example.mdx';
+/** Problems in an MDX body that starts on line 10 of its file (after the frontmatter). */
+const check = (body: string, r: BriefingRefs = refs) => checkBriefingComponents(FILE, scanComponents(body, 10), r);
+const brief = (body: string, r?: BriefingRefs) => check(body, r).map((p) => `${p.line}:${p.column} ${p.field}: ${p.message}`);
+
+describe('finding the components a briefing uses', () => {
+  it('gives each component and attribute its line and column in the file', () => {
+    const uses = scanComponents('Intro.\n\nWe did <Stat metric="audits"\n    term="2025-26-summer" /> audits.\n<Callout title="Next">x</Callout>', 10);
+    expect(uses.map((u) => [u.name, u.line, u.column])).toEqual([
+      ['Stat', 12, 8],
+      ['Callout', 14, 1],
+    ]);
+    expect(uses[0]!.attrs.get('metric')).toEqual({ value: 'audits', line: 12, column: 14 });
+    expect(uses[0]!.attrs.get('term')).toEqual({ value: '2025-26-summer', line: 13, column: 5 });
+  });
+
+  it('reads attribute values written in braces as well as quotes', () => {
+    const [u] = scanComponents(`<Stat metric={"audits"} term={'2025-26-summer'} />`, 1);
+    expect(u!.attrs.get('metric')?.value).toBe('audits');
+    expect(u!.attrs.get('term')?.value).toBe('2025-26-summer');
+  });
+
+  it('ignores other tags and text that only looks like a component', () => {
+    expect(scanComponents('<p>Statistics</p> <Stats metric="x" /> a <Standard id="x" />', 1)).toEqual([]);
+  });
+});
+
+describe('checking a briefing against the reports, standards and guidance', () => {
+  it('accepts real figures, charts and links', () => {
+    expect(
+      brief(
+        [
+          '<Stat metric="good-or-better" term="2025-26-summer" />',
+          '<Stat metric="good-or-better" term="2025-26-summer" auditType="ehc-plan" />',
+          '<Stat metric="audits" term="2024-25-autumn" locality="east" />',
+          '<Stat metric="average-rating" term="2025-26-spring" />',
+          '<ReportChart term="2025-26-summer" section="by-locality" />',
+          '<StandardLink id="ehc-plan-2" /> <GuidanceLink id="smart-outcomes" />',
+          '<Callout title="What to do next">Do it.</Callout>',
+        ].join('\n'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('names an unknown metric and lists the figures that can be quoted', () => {
+    const [p, ...rest] = check('x\n  <Stat metric="good-or-beter" term="2025-26-summer" />');
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ file: FILE, line: 11, column: 9, field: '<Stat> metric', message: 'found "good-or-beter", which is not a figure we publish' });
+    expect(p!.expected).toContain('good-or-better');
+    expect(p!.fix).toContain('docs/publishing.md');
+  });
+
+  it('names a term with no report, and one that is not a term at all', () => {
+    expect(brief('<Stat metric="audits" term="2031-32-summer" />\n<ReportChart term="summer" section="grades" />')).toEqual([
+      '10:23 <Stat> term: found "2031-32-summer", which is not a term with a report',
+      '11:14 <ReportChart> term: found "summer", which is not a term with a report',
+    ]);
+  });
+
+  it('refuses a figure narrowed in a way the reports do not publish', () => {
+    expect(
+      brief(
+        [
+          '<Stat metric="timeliness" term="2025-26-summer" locality="east" />',
+          '<Stat metric="audits" term="2025-26-summer" locality="east" level="multi-agency" />',
+          '<Stat metric="good-or-better" term="2025-26-summer" locality="northvale-east" />',
+          '<Stat metric="good-or-better" term="2025-26-summer" auditType="ehcp" />',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      '10:49 <Stat> locality: the metric "timeliness" cannot be narrowed to one locality',
+      '11:61 <Stat> level: only one of auditType, locality and level can be given',
+      '12:53 <Stat> locality: found "northvale-east", which is not a locality',
+      '13:53 <Stat> auditType: found "ehcp", which is not a type of audit',
+    ]);
+  });
+
+  it('asks for missing attributes and refuses ones a component does not have', () => {
+    expect(brief('<Stat term="2025-26-summer" />\n<ReportChart term="2025-26-summer" colour="red" section="grades" />\n<StandardLink />')).toEqual([
+      '10:1 <Stat> metric: <Stat> needs metric="…"',
+      '11:36 <ReportChart> colour: <ReportChart> has no attribute "colour"',
+      '12:1 <StandardLink> id: <StandardLink> needs id="…"',
+    ]);
+  });
+
+  it('names an unknown chart section, standard or guidance entry', () => {
+    const problems = check('<ReportChart term="2025-26-summer" section="by-town" />\n<StandardLink id="ehc-plan-55" />\n<GuidanceLink id="smart-outcome" />');
+    expect(problems.map((p) => p.message)).toEqual([
+      'found "by-town", which is not a section of a report',
+      'found "ehc-plan-55", which is not a known standard',
+      'found "smart-outcome", which is not a guidance entry',
+    ]);
+    expect(problems[0]!.expected).toContain('by-locality');
+    expect(problems[2]!.expected).toContain('smart-outcomes');
+  });
+
+  it('still checks links, but not figures, while the data have problems and there are no reports', () => {
+    const noReports = { ...refs, reports: undefined };
+    expect(brief('<Stat metric="nonsense" term="2025-26-summer" />\n<StandardLink id="ehc-plan-55" />', noReports)).toEqual([
+      '11:15 <StandardLink> id: found "ehc-plan-55", which is not a known standard',
+    ]);
+  });
+});
