@@ -245,6 +245,16 @@ export type ComplaintRecord = Out<typeof COMPLAINT_COLUMNS> & { file: string; li
 export const DATASETS = {
   audits: { folder: 'data/audits', title: 'Audit outcomes', columns: AUDIT_COLUMNS, refColumn: 'audit_ref', what: 'audit reference' },
   feedback: { folder: 'data/feedback', title: 'Family feedback', columns: FEEDBACK_COLUMNS, refColumn: 'feedback_ref', what: 'feedback reference' },
-  complaints: { folder: 'data/compliments-complaints', title: 'Compliments and complaints', columns: COMPLAINT_COLUMNS, refColumn: 'ref', what: 'reference' },
+  complaints: {
+    folder: 'data/compliments-complaints',
+    title: 'Compliments and complaints',
+    columns: COMPLAINT_COLUMNS,
+    refColumn: 'ref',
+    what: 'reference',
+    rowRule: (r: Record<string, unknown>) =>
+      r.kind === 'compliment' && r.upheld !== 'n/a'
+        ? { column: 'upheld', message: `found "${String(r.upheld)}" for a compliment, which cannot be upheld`, expected: 'n/a for a compliment (yes or no only for a complaint that has been decided)', fix: 'write n/a, or if this row is a complaint, change kind to complaint' }
+        : undefined,
+  },
 } as const;
 export type DatasetName = keyof typeof DATASETS;

@@ -14,6 +14,9 @@ import { identifierIn, isPersonalHeader } from './privacy';
 const PERSONAL_FIX =
   'remove this from the file: data files must be anonymised. If it is a reference you made up, change it so it does not look like an identifier.';
 
+/** A check across the cells of one row: the column to point at and what is wrong, or undefined. */
+export type RowRule = (record: Record<string, unknown>) => { column: string; message: string; expected: string; fix: string } | undefined;
+
 type Verdict = { ok: true; value: unknown } | { ok: false; problem: Pick<Problem, 'message' | 'expected' | 'fix'> };
 
 /** What one cell holds: its value, or the problem with it. Personal data is caught before anything echoes the value. */
@@ -35,6 +38,7 @@ export function readCsvText<R>(
   seen: Map<string, { file: string; line: number }>,
   refColumn: string,
   what: string,
+  rowRule?: RowRule,
 ): { records: R[]; problems: Problem[] } {
   const names = Object.keys(columns);
   const { table, problems } = parseCsv(file, text, names);
@@ -110,6 +114,13 @@ export function readCsvText<R>(
         good = false;
       } else seen.set(key, { file, line: line });
     }
+    // A rule across cells of the row (e.g. a compliment cannot be upheld), once every cell is valid.
+    const broken = good && rowRule ? rowRule(record) : undefined;
+    if (broken) {
+      const at = index.get(broken.column);
+      problems.push({ file, line, column: at === undefined ? undefined : at + 1, field: at === undefined ? broken.column : columnName(at, broken.column), message: broken.message, expected: broken.expected, fix: broken.fix });
+      good = false;
+    }
     if (good) records.push(record as R);
   }
   return { records, problems };
@@ -128,7 +139,7 @@ export function readDataset<R>(root: string, name: DatasetName, ctx: ColumnConte
       problems.push(...decoded.problems);
       continue;
     }
-    const out = readCsvText<R>(file, decoded.text, ds.columns as Record<string, Column>, ctx, seen, ds.refColumn, ds.what);
+    const out = readCsvText<R>(file, decoded.text, ds.columns as Record<string, Column>, ctx, seen, ds.refColumn, ds.what, 'rowRule' in ds ? ds.rowRule : undefined);
     records.push(...out.records);
     problems.push(...out.problems);
   }

@@ -40,6 +40,25 @@ describe('near misses are not personal data', () => {
     'requires improvement',
     '80',
     '2024/25',
+    '2024-25 spring',
+    'NV-A-2025-02096', // the example partnership's audit references
+    // Postcode-shaped but not postcodes: no inward part, letters a postcode never uses, extra characters.
+    'NV12',
+    'AB1 2',
+    'NV1 2CI',
+    'QV1 2AB',
+    'NV1 2AB3',
+    // Not email addresses: no domain, or no dot in it, or a one-letter ending.
+    '@ehc-plan',
+    'parent@home',
+    'a@b.c',
+    // Not UK phone numbers: too short, or starting with a code no UK phone number has.
+    '0800-2024',
+    '06 1234 5678',
+    '00 2024 2025',
+    '(2024) 25 audits',
+    // Not dates: day and month only.
+    '01/09',
   ])('%s', (value) => expect(cell(value)).toBeUndefined());
 
   it('allows dates in date columns', () => {

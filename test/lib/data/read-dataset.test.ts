@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATASETS, type AuditRecord, type Column, type ColumnContext } from '../../../src/lib/data/columns';
+import { DATASETS, type AuditRecord, type Column, type ColumnContext, type DatasetName } from '../../../src/lib/data/columns';
 import { decodeCsv } from '../../../src/lib/data/csv';
 import { readCsvText } from '../../../src/lib/data/read-dataset';
 import { loadPartnership } from '../../../src/lib/partnership';
@@ -15,12 +15,13 @@ const ctx: ColumnContext = {
 };
 
 /** Reads a fixture as the build does and returns its records and problems as readable lines. */
-function read(name: string, seen = new Map<string, { file: string; line: number }>()) {
+function read(name: string, seen = new Map<string, { file: string; line: number }>(), dataset: DatasetName = 'audits') {
   const file = `test/fixtures/data/${name}`;
   const bytes = readFileSync(join(root, file));
   const decoded = decodeCsv(file, bytes);
   if (!decoded.text) return { records: [] as AuditRecord[], problems: decoded.problems, text: decoded.problems.map(show) };
-  const out = readCsvText<AuditRecord>(file, decoded.text, DATASETS.audits.columns as Record<string, Column>, ctx, seen, 'audit_ref', 'audit reference');
+  const ds = DATASETS[dataset];
+  const out = readCsvText<AuditRecord>(file, decoded.text, ds.columns as Record<string, Column>, ctx, seen, ds.refColumn, ds.what, 'rowRule' in ds ? ds.rowRule : undefined);
   return { ...out, text: out.problems.map(show) };
 }
 const show = (p: Problem) => `${p.line ?? '-'}:${p.column ?? '-'} ${describeProblem(p)}`;
@@ -62,6 +63,43 @@ describe('bad values: every problem in the file at once, with line, column, valu
     read('excel-export.csv', seen);
     const again = read('excel-export.csv', seen);
     expect(again.text[0]).toContain('the audit reference "NV-T-0001" is used twice: here and in test/fixtures/data/excel-export.csv on line 2');
+  });
+});
+
+describe('bad family feedback: every problem in the file at once', () => {
+  const { text, records } = read('bad-feedback.csv', new Map(), 'feedback');
+  it.each([
+    ['3:4', 'column D (rating): found "6". Expected a whole number from 1 (very poor) to 5 (very good)'],
+    ['4:3', 'column C (stage): found "early years"'],
+    ['4:4', 'column D (rating): found "3.5". Expected a whole number from 1 (very poor) to 5 (very good)'],
+    ['4:5', 'column E (theme): found "listening", which is not a feedback theme'],
+    ['5:4', 'column D (rating): this cell is empty'],
+    ['6:4', 'column D (rating): found "five"'],
+    ['6:1', 'column A (feedback_ref): the feedback reference "NV-T-F001" is used twice: here and in test/fixtures/data/bad-feedback.csv on line 2'],
+  ])('line:column %s', (where, message) => {
+    expect(text.find((t) => t.startsWith(`${where} `))).toContain(message);
+  });
+  it('reports exactly those problems, and accepts stage and theme written as their names', () => {
+    expect(text).toHaveLength(7);
+    // Line 3's stage "EHC plan" and line 6's "annual review" and "Timeliness" are fine: only their ratings are wrong.
+    expect(text.filter((t) => /^(3|6):(3|5) /.test(t))).toEqual([]);
+    expect(records.map((r) => r.line)).toEqual([2]);
+  });
+});
+
+describe('bad compliments and complaints: every problem in the file at once', () => {
+  const { text, records } = read('bad-complaints.csv', new Map(), 'complaints');
+  it.each([
+    ['3:5', 'column E (upheld): found "yes" for a compliment, which cannot be upheld. Expected n/a for a compliment'],
+    ['4:4', 'column D (theme): found "parking", which is not a theme'],
+    ['5:3', 'column C (kind): found "suggestion". Expected one of: compliment, complaint'],
+    ['5:5', 'column E (upheld): found "maybe". Expected one of: yes, no, n/a'],
+  ])('line:column %s', (where, message) => {
+    expect(text.find((t) => t.startsWith(`${where} `))).toContain(message);
+  });
+  it('reports exactly those problems, and accepts a decided complaint in any case', () => {
+    expect(text).toHaveLength(4);
+    expect(records.map((r) => r.line)).toEqual([2, 6]);
   });
 });
 
