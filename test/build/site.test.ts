@@ -24,6 +24,11 @@ describe('the built site', () => {
       expect(norm(quote?.querySelector('p')?.text ?? ''), rel).toBe(norm(s.statement));
       expect(quote?.querySelector('cite')?.text, rel).toBeTruthy();
       expect(doc.text, rel).toContain('What this means for your family');
+      if (s.set === 'sen-services') {
+        const dts = doc.querySelectorAll('dt').map((dt) => [dt.text.trim(), dt.nextElementSibling?.text.trim()]);
+        expect(dts, rel).toContainEqual(['Every Child Matters outcomes', 'Being healthy, Staying safe, Enjoying and achieving, Making a positive contribution, Economic well-being']);
+        expect(dts, rel).toContainEqual(['Core Offer principles the service has regard to', 'Information, Transparency, Assessment, Participation, Feedback']);
+      }
     }
     console.log(`standards: ${sourceStandards.standards.length} source standards, each with a page`);
   });

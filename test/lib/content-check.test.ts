@@ -25,6 +25,15 @@ describe('the shipped content', () => {
     }
   });
 
+  it('records on each SEN services standard the five Every Child Matters outcomes and Core Offer principles its source names', () => {
+    const services = content.standards.filter((s) => s.data.set === 'sen-services');
+    expect(services).toHaveLength(16);
+    for (const s of services) {
+      expect(s.data.ecmOutcomes, s.file).toEqual(['being-healthy', 'staying-safe', 'enjoying-and-achieving', 'making-a-positive-contribution', 'economic-well-being']);
+      expect(s.data.coreOffer, s.file).toEqual(['information', 'transparency', 'assessment', 'participation', 'feedback']);
+    }
+  });
+
   it('has at least eight guidance entries, each tagged with audience, stage and standards', () => {
     expect(content.guidance.length).toBeGreaterThanOrEqual(8);
     for (const g of content.guidance) {
