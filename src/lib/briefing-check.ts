@@ -1,10 +1,10 @@
 /**
- * Checks what a briefing's MDX asks for: every <Stat>, <ReportChart>, <StandardLink> and
+ * Checks what a briefing's MDX asks for: every <Stat>, <Compare>, <ReportChart>, <StandardLink> and
  * <GuidanceLink> must name a real metric, term, section, standard or guidance entry. Problems
  * carry the briefing's file, line and column, so CI can annotate the exact place.
  */
 import type { Problem } from './problems';
-import { CHART_SECTIONS, resolveMetric } from './data/metrics';
+import { CHART_SECTIONS, compareMetric, resolveMetric } from './data/metrics';
 import type { TermReport } from './data/report';
 
 export interface ComponentUse {
@@ -14,7 +14,7 @@ export interface ComponentUse {
   attrs: Map<string, { value: string; line: number; column: number }>;
 }
 
-const TAG = /<(Stat|ReportChart|StandardLink|GuidanceLink|Callout)\b((?:[^>"]|"[^"]*")*)>/g;
+const TAG = /<(Stat|Compare|ReportChart|StandardLink|GuidanceLink|Callout)\b((?:[^>"]|"[^"]*")*)>/g;
 const ATTR = /([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|\{\s*(?:"([^"]*)"|'([^']*)'|(\d+))\s*\})/g;
 
 /** Where each component is used in an MDX body, with its attributes and their positions. */
@@ -50,6 +50,7 @@ export interface BriefingRefs {
 
 const ALLOWED: Record<string, string[]> = {
   Stat: ['metric', 'term', 'auditType', 'locality', 'level'],
+  Compare: ['metric', 'term', 'with', 'auditType', 'locality', 'level'],
   ReportChart: ['term', 'section'],
   StandardLink: ['id'],
   GuidanceLink: ['id'],
@@ -80,6 +81,15 @@ export function checkBriefingComponents(file: string, uses: ComponentUse[], refs
         if (metric === undefined || term === undefined || !refs.reports) break;
         const r = resolveMetric(refs.reports, { metric, term, auditType: u.attrs.get('auditType')?.value, locality: u.attrs.get('locality')?.value, level: u.attrs.get('level')?.value });
         if (!r.ok) problems.push({ ...at(r.field), message: r.message, expected: r.expected, fix: 'correct the value; the figures a briefing can quote are listed in docs/publishing.md' });
+        break;
+      }
+      case 'Compare': {
+        const metric = need('metric');
+        const term = need('term');
+        const against = need('with');
+        if (metric === undefined || term === undefined || against === undefined || !refs.reports) break;
+        const r = compareMetric(refs.reports, { metric, term, with: against, auditType: u.attrs.get('auditType')?.value, locality: u.attrs.get('locality')?.value, level: u.attrs.get('level')?.value });
+        if (!r.ok) problems.push({ ...at(r.field), message: r.message, expected: r.expected, fix: 'correct the value; what a briefing can compare is listed in docs/publishing.md' });
         break;
       }
       case 'ReportChart': {

@@ -37,7 +37,7 @@ draft: ${o.draft === false ? 'false' : 'true'}
 
 ## What our audits found
 
-This term <Stat metric="good-or-better" term="${o.term}" /> of the <Stat metric="audits" term="${o.term}" /> audits we completed were Good or better.
+This term <Stat metric="good-or-better" term="${o.term}" /> of the <Stat metric="audits" term="${o.term}" /> audits we completed were Good or better: <Compare metric="good-or-better" term="${o.term}" with="target" />.
 
 <ReportChart term="${o.term}" section="by-type" />
 

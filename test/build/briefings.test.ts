@@ -4,10 +4,12 @@ import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { checkContent } from '../../src/lib/content-check';
+import { loadPartnership } from '../../src/lib/partnership';
 import { DIST, fileFor, page } from '../helpers/dist';
 import { ROOT } from '../helpers/project-copy';
 
 const { content } = checkContent(ROOT);
+const cfg = loadPartnership(ROOT);
 const published = content.briefings.filter((b) => !b.data.draft);
 const href = (b: (typeof published)[number]) => {
   const [y1, y2, name] = b.data.term.split('-');
@@ -39,6 +41,7 @@ describe('briefings', () => {
 
   it('quotes every figure exactly as the term report publishes it, and types none by hand', () => {
     let checked = 0;
+    let compared = 0;
     for (const b of published) {
       const doc = page(fileFor(href(b))!);
       const stats = doc.querySelectorAll('.sq-statnum');
@@ -48,13 +51,32 @@ describe('briefings', () => {
         expect(shown, `${b.file}: ${JSON.stringify(key)}`).toBe(csvValue(s.getAttribute('data-term')!, key));
         checked++;
       }
+      // Every comparison in words agrees with the two published figures it compares.
+      for (const c of doc.querySelectorAll('.sq-compare')) {
+        const key = JSON.parse(c.getAttribute('data-csv')!);
+        const here = csvValue(c.getAttribute('data-term')!, key)!;
+        const against = c.getAttribute('data-with') === 'target' ? `${cfg.target.goodOrBetterPercent}%` : csvValue(c.getAttribute('data-other-term')!, key)!;
+        const where = `${b.file}: ${c.text}`;
+        if (here === 'c' || against === 'c') {
+          expect(c.text, where).toMatch(/^not /);
+          continue;
+        }
+        const d = parseFloat(here) - parseFloat(against);
+        expect(Number(c.getAttribute('data-points')), where).toBe(d);
+        expect(c.text, where).toMatch(d > 0 ? /above|up|more/ : d < 0 ? /below|down|fewer/ : /^on |same/);
+        if (d !== 0) expect(c.text, where).toContain(String(Math.abs(d)));
+        compared++;
+      }
       // The MDX source has no percentages or counts typed by hand outside components.
       const body = readFileSync(join(ROOT, b.file), 'utf8').split(/^---$/m).slice(2).join('---');
-      const prose = body.replace(/<[A-Z][^>]*>/g, '');
+      const prose = body.replace(/<[A-Z][^>]*>/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
       expect(prose, b.file).not.toMatch(/\b\d+(\.\d+)?\s?%|\b\d+ (audits|plans|complaints|compliments|responses|families)\b/);
+      // Nor comparisons typed by hand: those come from <Compare>.
+      expect(prose, b.file).not.toMatch(/\b(above|below|met|meets|under|over) (the |our )?(\d+% )?target|\b(up|down) on (the )?(last|previous|spring|summer|autumn)/i);
     }
     expect(checked).toBeGreaterThanOrEqual(8);
-    console.log(`briefings: ${checked} figures in ${published.length} briefings match the reports' CSV downloads`);
+    expect(compared).toBeGreaterThanOrEqual(8);
+    console.log(`briefings: ${checked} figures and ${compared} comparisons in ${published.length} briefings match the reports' CSV downloads`);
   });
 
   it('has an index with filters by term, audience and kind that are plain links', () => {

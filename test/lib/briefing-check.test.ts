@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBriefingComponents, scanComponents, type BriefingRefs } from '../../src/lib/briefing-check';
 import { checkContent } from '../../src/lib/content-check';
 import { loadData } from '../../src/lib/data/load';
+import { compareMetric, type CompareQuery } from '../../src/lib/data/metrics';
 import { buildReports } from '../../src/lib/data/report';
 import { ROOT } from '../helpers/project-copy';
 
@@ -113,6 +114,70 @@ describe('checking a briefing against the reports, standards and guidance', () =
     const noReports = { ...refs, reports: undefined };
     expect(brief('<Stat metric="nonsense" term="2025-26-summer" />\n<StandardLink id="ehc-plan-55" />', noReports)).toEqual([
       '11:15 <StandardLink> id: found "ehc-plan-55", which is not a known standard',
+    ]);
+  });
+});
+
+describe('comparisons in words, from two published figures', () => {
+  const reports = refs.reports!;
+  const summer = reports.find((r) => r.term.id === '2025-26-summer')!;
+  const spring = reports.find((r) => r.term.id === '2025-26-spring')!;
+  const lastSummer = reports.find((r) => r.term.id === '2024-25-summer')!;
+  const value = (f: { kind: string; value?: number }) => {
+    if (f.kind === 'suppressed') throw new Error('expected a published figure');
+    return f.value!;
+  };
+  const words = (q: Omit<CompareQuery, 'term'> & { term?: string }) => {
+    const r = compareMetric(reports, { term: '2025-26-summer', ...q });
+    if (!r.ok) throw new Error(r.message);
+    return r.value;
+  };
+  const pts = (d: number) => `${Math.abs(d)} point${Math.abs(d) === 1 ? '' : 's'}`;
+
+  it('compares the share Good or better with the target', () => {
+    const d = value(summer.goodOrBetter) - summer.target;
+    expect(d).not.toBe(0);
+    expect(words({ metric: 'good-or-better', with: 'target' })).toMatchObject({ points: d, text: `${pts(d)} ${d > 0 ? 'above' : 'below'} the 80% target` });
+  });
+
+  it('compares a share with the term before and the same term a year before, in points', () => {
+    const d1 = value(summer.goodOrBetter) - value(spring.goodOrBetter);
+    const d3 = value(summer.goodOrBetter) - value(lastSummer.goodOrBetter);
+    expect(words({ metric: 'good-or-better', with: 'previous-term' })).toMatchObject({ points: d1, otherTerm: '2025-26-spring', text: `${d1 > 0 ? 'up' : 'down'} ${pts(d1)} on the spring term 2025/26` });
+    expect(words({ metric: 'good-or-better', with: 'last-year' })).toMatchObject({ points: d3, otherTerm: '2024-25-summer', text: `${d3 > 0 ? 'up' : 'down'} ${pts(d3)} on the summer term 2024/25` });
+  });
+
+  it('compares numbers as more or fewer', () => {
+    const d = value(summer.complaints.byTheme.table.rowTotals[1]!) - value(spring.complaints.byTheme.table.rowTotals[1]!);
+    expect(d).not.toBe(0);
+    expect(words({ metric: 'complaints', with: 'previous-term' }).text).toBe(`${Math.abs(d)} ${d > 0 ? 'more' : 'fewer'} than in the spring term 2025/26`);
+  });
+
+  it('says a figure cannot be compared when it is not published, and gives no difference', () => {
+    const row = summer.byLocality.rows.findIndex((r) => summer.byLocality.share!.rows[summer.byLocality.rows.indexOf(r)]!.kind === 'suppressed');
+    expect(row).toBeGreaterThanOrEqual(0);
+    const locality = summer.byLocality.rows[row]!.id;
+    expect(words({ metric: 'good-or-better', locality, with: 'target' })).toMatchObject({ points: null, text: 'not published this term, so it cannot be compared with the 80% target' });
+    expect(words({ metric: 'good-or-better', locality, with: 'previous-term' })).toMatchObject({ points: null, text: 'not comparable with the spring term 2025/26, because a figure is not published' });
+  });
+
+  it('refuses comparisons that cannot be made, saying why', () => {
+    const fails = (q: CompareQuery) => {
+      const r = compareMetric(reports, q);
+      return r.ok ? 'ok' : `${r.field}: ${r.message}`;
+    };
+    expect(fails({ metric: 'good-or-better', term: '2025-26-summer', with: 'yesterday' })).toBe('with: found "yesterday", which is not something a figure can be compared with');
+    expect(fails({ metric: 'timeliness', term: '2025-26-summer', with: 'target' })).toBe('with: only good-or-better has a target, not "timeliness"');
+    expect(fails({ metric: 'average-rating', term: '2025-26-summer', with: 'previous-term' })).toBe('metric: an average rating cannot be compared with <Compare>');
+    const first = [...reports].sort((a, b) => a.term.index - b.term.index)[0]!;
+    expect(fails({ metric: 'audits', term: first.term.id, with: 'previous-term' })).toBe(`with: there is no report for the term before the ${first.term.label.toLowerCase()}`);
+    expect(fails({ metric: 'good-or-better', term: '2031-32-summer', with: 'target' })).toBe('term: found "2031-32-summer", which is not a term with a report');
+  });
+
+  it('checks <Compare> in a briefing like every other component', () => {
+    expect(brief('<Compare metric="good-or-better" term="2025-26-summer" with="target" />\n<Compare metric="good-or-better" term="2025-26-summer" with="last-week" />\n<Compare metric="audits" term="2025-26-summer" />')).toEqual([
+      '11:56 <Compare> with: found "last-week", which is not something a figure can be compared with',
+      '12:1 <Compare> with: <Compare> needs with="…"',
     ]);
   });
 });

@@ -103,3 +103,59 @@ export function resolveMetric(reports: readonly TermReport[], q: MetricQuery): M
 /** Sections of a report a briefing can chart: <ReportChart term="…" section="by-type" />. */
 export const CHART_SECTIONS = ['trend', 'grades', 'by-type', 'by-locality', 'by-level', 'timeliness', 'moderation', 'ratings', 'feedback-themes', 'complaints'] as const;
 export type ChartSection = (typeof CHART_SECTIONS)[number];
+
+/** What a share can be compared with in a briefing: <Compare metric="good-or-better" term="…" with="target" />. */
+export const COMPARISONS = ['target', 'previous-term', 'last-year'] as const;
+export type Comparison = (typeof COMPARISONS)[number];
+
+/** Metrics that are shares (percentages), so a change between terms can be given in points. */
+export const SHARE_METRICS: readonly MetricName[] = ['good-or-better', 'timeliness', 'moderation', 'rated-4-or-5', 'complaints-upheld'];
+
+/** Metrics that are numbers, compared between terms as "3 more than in …". */
+export const COUNT_METRICS: readonly MetricName[] = ['audits', 'responses', 'compliments', 'complaints'];
+
+export interface CompareQuery extends MetricQuery {
+  with: string;
+}
+export type CompareResult = { ok: true; value: { text: string; points: number | null; against: string; csv: ResolvedMetric['csv']; otherTerm?: string } } | { ok: false; field: string; message: string; expected: string };
+
+const lowerFirst = (s: string) => `${s[0]!.toLowerCase()}${s.slice(1)}`;
+const points = (n: number) => `${Math.abs(n)} point${Math.abs(n) === 1 ? '' : 's'}`;
+
+/**
+ * A comparison in words, made from two published figures so that no "above target" or "up on
+ * last term" is typed by hand: "3 points above the 80% target", "up 4 points on the spring term
+ * 2025/26", "6 more than in the summer term 2024/25". Where a figure is not published, the
+ * words say it cannot be compared.
+ */
+export function compareMetric(reports: readonly TermReport[], q: CompareQuery): CompareResult {
+  if (!(COMPARISONS as readonly string[]).includes(q.with)) return { ok: false, field: 'with', message: `found "${q.with}", which is not something a figure can be compared with`, expected: `one of: ${COMPARISONS.join(', ')}` };
+  const here = resolveMetric(reports, q);
+  if (!here.ok) return here;
+  const metric = q.metric as MetricName;
+  if (metric === 'average-rating') return { ok: false, field: 'metric', message: 'an average rating cannot be compared with <Compare>', expected: `a share (${SHARE_METRICS.join(', ')}) or a number (${COUNT_METRICS.join(', ')})` };
+  const report = reports.find((r) => r.term.id === q.term)!;
+  const f = here.value.figure;
+
+  if (q.with === 'target') {
+    if (metric !== 'good-or-better') return { ok: false, field: 'with', message: `only good-or-better has a target, not "${metric}"`, expected: 'with="previous-term" or with="last-year" for this metric' };
+    const against = `the ${report.target}% target`;
+    const csv = here.value.csv;
+    if (f.kind !== 'percent') return { ok: true, value: { text: `not published this term, so it cannot be compared with ${against}`, points: null, against, csv } };
+    const d = f.value - report.target;
+    return { ok: true, value: { text: d === 0 ? `on ${against}` : `${points(d)} ${d > 0 ? 'above' : 'below'} ${against}`, points: d, against, csv } };
+  }
+
+  const back = q.with === 'previous-term' ? 1 : 3;
+  const other = reports.find((r) => r.term.index === report.term.index - back);
+  if (!other) return { ok: false, field: 'with', message: `there is no report for the ${q.with === 'previous-term' ? 'term before' : 'same term a year before'} the ${lowerFirst(report.term.label)}`, expected: 'a comparison with a term that has a report' };
+  const then = resolveMetric(reports, { ...q, term: other.term.id });
+  if (!then.ok) return then;
+  const against = `the ${lowerFirst(other.term.label)}`;
+  const g = then.value.figure;
+  const base = { against, csv: here.value.csv, otherTerm: other.term.id };
+  if (f.kind === 'suppressed' || g.kind === 'suppressed') return { ok: true, value: { text: `not comparable with ${against}, because a figure is not published`, points: null, ...base } };
+  const d = f.value - g.value;
+  if (SHARE_METRICS.includes(metric)) return { ok: true, value: { text: d === 0 ? `the same as in ${against}` : `${d > 0 ? 'up' : 'down'} ${points(d)} on ${against}`, points: d, ...base } };
+  return { ok: true, value: { text: d === 0 ? `the same number as in ${against}` : `${Math.abs(d)} ${d > 0 ? 'more' : 'fewer'} than in ${against}`, points: d, ...base } };
+}
