@@ -52,10 +52,32 @@ const ALLOWED: Record<string, string[]> = {
   Stat: ['metric', 'term', 'auditType', 'locality', 'level'],
   Compare: ['metric', 'term', 'with', 'auditType', 'locality', 'level'],
   ReportChart: ['term', 'section'],
-  StandardLink: ['id'],
+  StandardLink: ['id', 'term', 'rank'],
   GuidanceLink: ['id'],
   Callout: ['title'],
 };
+
+/**
+ * Checks a claim that a standard was the rank-th most often not met in a term, as the term's
+ * report publishes the list. Standards with the same published count share their places.
+ */
+export function checkNotMetRank(
+  reports: readonly TermReport[],
+  id: string,
+  term: string,
+  rank: string,
+): { ok: true } | { ok: false; field: string; message: string; expected: string; fix: string } {
+  const report = reports.find((r) => r.term.id === term);
+  if (!report) return { ok: false, field: 'term', message: `found "${term}", which is not a term with a report`, expected: `one of: ${reports.map((r) => r.term.id).join(', ')}`, fix: 'correct the term' };
+  const list = report.standardsNotMet;
+  const n = Number(rank);
+  if (!Number.isInteger(n) || n < 1 || n > list.length) return { ok: false, field: 'rank', message: `found "${rank}", which is not a place in the list`, expected: `a whole number from 1 to ${list.length}`, fix: 'correct the rank' };
+  const at = list.findIndex((s) => s.id === id);
+  const same = (a: (typeof list)[number], b: (typeof list)[number]) => a.count.kind === 'count' && b.count.kind === 'count' && a.count.value === b.count.value;
+  if (at === n - 1 || (at >= 0 && same(list[at]!, list[n - 1]!))) return { ok: true };
+  const where = at === -1 ? `is not in the ${term} list of standards most often not met` : `is number ${at + 1} in the ${term} list of standards most often not met`;
+  return { ok: false, field: 'rank', message: `${id} ${where}, not number ${n} (number ${n} is ${list[n - 1]!.id})`, expected: `rank="${at + 1}", or the standard that is number ${n}`, fix: 'change the words and the rank to match the report, or remove term and rank' };
+}
 
 /** Every problem with the components used in one briefing. */
 export function checkBriefingComponents(file: string, uses: ComponentUse[], refs: BriefingRefs): Problem[] {
@@ -102,6 +124,16 @@ export function checkBriefingComponents(file: string, uses: ComponentUse[], refs
       case 'StandardLink': {
         const id = need('id');
         if (id !== undefined && !refs.standardIds.has(id)) problems.push({ ...at('id'), message: `found "${id}", which is not a known standard`, expected: 'a standard id written <set>-<number>, such as ehc-plan-2', fix: "check the standard's number on the standards pages" });
+        // term and rank together claim the standard's place in that term's list of standards most often not met.
+        const term = u.attrs.get('term')?.value;
+        const rank = u.attrs.get('rank')?.value;
+        if ((term === undefined) !== (rank === undefined)) {
+          const missing = term === undefined ? 'term' : 'rank';
+          problems.push({ ...at(missing === 'term' ? 'rank' : 'term'), message: `<StandardLink> with ${missing === 'term' ? 'rank' : 'term'} also needs ${missing}="…"`, expected: 'term and rank together, or neither', fix: `add ${missing}="…" inside the tag` });
+        } else if (id !== undefined && term !== undefined && rank !== undefined && refs.reports) {
+          const r = checkNotMetRank(refs.reports, id, term, rank);
+          if (!r.ok) problems.push({ ...at(r.field), message: r.message, expected: r.expected, fix: r.fix });
+        }
         break;
       }
       case 'GuidanceLink': {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBriefingComponents, scanComponents, type BriefingRefs } from '../../src/lib/briefing-check';
+import { checkBriefingComponents, checkNotMetRank, scanComponents, type BriefingRefs } from '../../src/lib/briefing-check';
 import { checkContent } from '../../src/lib/content-check';
 import { loadData } from '../../src/lib/data/load';
 import { compareMetric, type CompareQuery } from '../../src/lib/data/metrics';
@@ -178,6 +178,45 @@ describe('comparisons in words, from two published figures', () => {
     expect(brief('<Compare metric="good-or-better" term="2025-26-summer" with="target" />\n<Compare metric="good-or-better" term="2025-26-summer" with="last-week" />\n<Compare metric="audits" term="2025-26-summer" />')).toEqual([
       '11:56 <Compare> with: found "last-week", which is not something a figure can be compared with',
       '12:1 <Compare> with: <Compare> needs with="…"',
+    ]);
+  });
+});
+
+describe('claims about the standards most often not met', () => {
+  const reports = refs.reports!;
+  const summer = reports.find((r) => r.term.id === '2025-26-summer')!.standardsNotMet.map((s) => s.id);
+
+  it('accepts a standard at its place in the term’s list, and refuses it at another', () => {
+    expect(checkNotMetRank(reports, summer[0]!, '2025-26-summer', '1')).toEqual({ ok: true });
+    expect(checkNotMetRank(reports, summer[1]!, '2025-26-summer', '2')).toEqual({ ok: true });
+    expect(checkNotMetRank(reports, summer[1]!, '2025-26-summer', '1')).toMatchObject({
+      ok: false,
+      field: 'rank',
+      message: `${summer[1]} is number 2 in the 2025-26-summer list of standards most often not met, not number 1 (number 1 is ${summer[0]})`,
+      expected: 'rank="2", or the standard that is number 1',
+    });
+  });
+
+  it('lets standards with the same published count share a place', () => {
+    const tied = reports
+      .map((r) => ({ r, i: r.standardsNotMet.findIndex((s, i) => i > 0 && s.count.kind === 'count' && JSON.stringify(s.count) === JSON.stringify(r.standardsNotMet[i - 1]!.count)) }))
+      .find((x) => x.i > 0);
+    expect(tied, 'a term in the example data with two standards on the same count').toBeDefined();
+    const { r, i } = tied!;
+    expect(checkNotMetRank(reports, r.standardsNotMet[i]!.id, r.term.id, String(i))).toEqual({ ok: true });
+    expect(checkNotMetRank(reports, r.standardsNotMet[i - 1]!.id, r.term.id, String(i + 1))).toEqual({ ok: true });
+  });
+
+  it('refuses a place outside the list, an unknown term, and a standard not in the list', () => {
+    expect(checkNotMetRank(reports, summer[0]!, '2025-26-summer', '9')).toMatchObject({ field: 'rank', message: 'found "9", which is not a place in the list', expected: `a whole number from 1 to ${summer.length}` });
+    expect(checkNotMetRank(reports, summer[0]!, '2031-32-summer', '1')).toMatchObject({ field: 'term' });
+    expect(checkNotMetRank(reports, 'sen-services-3', '2025-26-summer', '1')).toMatchObject({ field: 'rank', message: `sen-services-3 is not in the 2025-26-summer list of standards most often not met, not number 1 (number 1 is ${summer[0]})` });
+  });
+
+  it('checks the claim in a briefing, and asks for term and rank together', () => {
+    expect(brief(`<StandardLink id="${summer[1]}" term="2025-26-summer" rank="1" />\n<StandardLink id="${summer[0]}" rank="1" />`)).toEqual([
+      `10:${`<StandardLink id="${summer[1]}" term="2025-26-summer" `.length + 1} <StandardLink> rank: ${summer[1]} is number 2 in the 2025-26-summer list of standards most often not met, not number 1 (number 1 is ${summer[0]})`,
+      `11:${`<StandardLink id="${summer[0]}" `.length + 1} <StandardLink> rank: <StandardLink> with rank also needs term="…"`,
     ]);
   });
 });
