@@ -4,6 +4,7 @@
  */
 import type { Partnership } from '../schemas/partnership';
 import { STAGES, LABELS } from '../schemas/common';
+import { allTerms, termOf } from './terms';
 
 export interface ColumnContext {
   cfg: Partnership;
@@ -96,7 +97,7 @@ export function dateColumn(name: string, meaning: string): Column<string> {
     required: true,
     meaning,
     type: 'date',
-    allowed: (ctx) => `a real date from ${ctx.cfg.terms[0]!.autumn.start} up to today, written 2024-09-01 or 01/09/2024 (day/month/year)`,
+    allowed: (ctx) => `a real date from ${allTerms(ctx.cfg)[0]!.start} up to today, inside a term in data/partnership.yaml, written 2024-09-01 or 01/09/2024 (day/month/year)`,
     example: '2024-10-14',
     isDate: true,
     parse(raw, ctx) {
@@ -114,14 +115,26 @@ export function dateColumn(name: string, meaning: string): Column<string> {
       if (iso > ctx.today) {
         return { ok: false, message: `found ${s}, which is in the future`, expected: `a date no later than today (${ctx.today})`, fix: 'check the year and the order of day and month' };
       }
-      const first = ctx.cfg.terms[0]!.autumn.start;
-      const last = ctx.cfg.terms.at(-1)!.summer.end;
+      const terms = allTerms(ctx.cfg);
+      const first = terms[0]!.start;
+      const last = terms.at(-1)!.end;
       if (iso < first || iso > last) {
         return {
           ok: false,
           message: `found ${s}, which is outside every academic year in data/partnership.yaml`,
           expected: `a date between ${first} and ${last}`,
           fix: 'check the date, or add the academic year and its term dates to terms in data/partnership.yaml',
+        };
+      }
+      if (!termOf(terms, iso)) {
+        // A row in a gap between two configured terms would belong to no report: say so, never drop it.
+        const before = terms.filter((t) => t.end < iso).at(-1)!;
+        const after = terms.find((t) => t.start > iso)!;
+        return {
+          ok: false,
+          message: `found ${s}, which falls between the ${before.label.toLowerCase()} (ending ${before.end}) and the ${after.label.toLowerCase()} (starting ${after.start}), so it would be in no term's report`,
+          expected: 'a date inside a term in data/partnership.yaml',
+          fix: 'check the date; if audits happen in the holidays, make each term in data/partnership.yaml run on to the day before the next one starts',
         };
       }
       return ok(iso);

@@ -46,7 +46,7 @@ const fail = (field: string, message: string, expected: string): MetricResult =>
 
 /** Looks a metric up in the reports, or says exactly what is wrong with the query. */
 export function resolveMetric(reports: readonly TermReport[], q: MetricQuery): MetricResult {
-  if (!(q.metric in METRICS)) return fail('metric', `found "${q.metric}", which is not a figure we publish`, `one of: ${Object.keys(METRICS).join(', ')}`);
+  if (!Object.hasOwn(METRICS, q.metric)) return fail('metric', `found "${q.metric}", which is not a figure we publish`, `one of: ${Object.keys(METRICS).join(', ')}`);
   const metric = q.metric as MetricName;
   const report = reports.find((r) => r.term.id === q.term);
   if (!report) return fail('term', `found "${q.term}", which is not a term with a report`, `one of: ${reports.map((r) => r.term.id).join(', ')}`);

@@ -50,6 +50,7 @@ export function crossTabSentence(t: CrossTab, r: TermReport): string {
   const worst = sorted.at(-1)!;
   const meeting = shown.filter((x) => x.p.value >= r.target).length;
   if (best === worst) return `${best.label}: ${best.p.value}% ${t.share.label.toLowerCase()}.${hiddenNote}`;
+  if (best.p.value === worst.p.value) return `Every group shown had the same share ${t.share.label.toLowerCase()} (${best.p.value}%); ${meeting} of ${shown.length} met the ${r.target}% target.${hiddenNote}`;
   return `${best.label} had the highest share ${t.share.label.toLowerCase()} (${best.p.value}%) and ${worst.label} the lowest (${worst.p.value}%); ${meeting} of ${shown.length} met the ${r.target}% target.${hiddenNote}`;
 }
 

@@ -32,9 +32,13 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 function dateIn(rand: () => number, t: Term, until: string): string {
   const start = Date.parse(`${t.start}T00:00:00Z`);
   const end = Math.min(Date.parse(`${t.end}T00:00:00Z`), Date.parse(`${until}T00:00:00Z`));
+  if (end < start) throw new RangeError(`the ${t.label.toLowerCase()} starts on ${t.start}, after the last date to use (${until})`);
+  const days = (end - start) / 86400000 + 1;
+  // Weekdays only, unless the days allowed are all at a weekend.
+  const weekdays = Array.from({ length: Math.min(days, 7) }, (_, i) => new Date(start + i * 86400000).getUTCDay()).some((d) => d !== 0 && d !== 6);
   for (;;) {
-    const d = new Date(start + Math.floor(rand() * ((end - start) / 86400000 + 1)) * 86400000);
-    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) return d.toISOString().slice(0, 10);
+    const d = new Date(start + Math.floor(rand() * days) * 86400000);
+    if (!weekdays || (d.getUTCDay() !== 0 && d.getUTCDay() !== 6)) return d.toISOString().slice(0, 10);
   }
 }
 

@@ -121,9 +121,6 @@ export function complaint(received_on: string, kind: 'compliment' | 'complaint',
   return { file: 'data/compliments-complaints/test.csv', line: refs + 1, ref: `T-C-${String(refs).padStart(5, '0')}`, received_on, kind, theme, upheld };
 }
 
-/** Each record twice: every count made from these is even, so none is exactly 1. */
-export const twice = <T>(list: T[], copy: (t: T) => T): T[] => list.flatMap((t) => [t, copy(t)]);
-
 /**
  * The main term, autumn 2024/25: 20 audits made of ten profiles, each used twice (so that, with a
  * disclosure threshold of 1, no count is suppressed).
@@ -179,7 +176,7 @@ export function mainTermFeedback(): FeedbackRecord[] {
 
 /**
  * Compliments and complaints in autumn 2024/25:
- *   compliments: communication 4, timeliness 2 (total 6)
+ *   compliments: communication 4, timeliness 3 (total 7)
  *   complaints:  communication 2 (both upheld), timeliness 4 (2 not upheld, 2 still open: n/a)
  * So 4 complaints have been decided, 2 of them upheld.
  */
@@ -191,6 +188,7 @@ export function mainTermComplaints(): ComplaintRecord[] {
     complaint('2024-10-07', 'compliment', 'communication'),
     complaint('2024-11-06', 'compliment', 'timeliness'),
     complaint('2024-11-07', 'compliment', 'timeliness'),
+    complaint('2024-11-08', 'compliment', 'timeliness'),
     complaint('2024-09-15', 'complaint', 'communication', 'yes'),
     complaint('2024-09-16', 'complaint', 'communication', 'yes'),
     complaint('2024-10-15', 'complaint', 'timeliness', 'no'),
