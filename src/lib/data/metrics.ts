@@ -6,6 +6,7 @@
  */
 import type { Average, Figure, Percent } from './disclosure';
 import type { CrossTab, TermReport } from './report';
+import { againstTarget, changeWords } from './report-text';
 
 export const METRICS = {
   audits: 'number of audits completed',
@@ -119,9 +120,6 @@ export interface CompareQuery extends MetricQuery {
 }
 export type CompareResult = { ok: true; value: { text: string; points: number | null; against: string; csv: ResolvedMetric['csv']; otherTerm?: string } } | { ok: false; field: string; message: string; expected: string };
 
-const lowerFirst = (s: string) => `${s[0]!.toLowerCase()}${s.slice(1)}`;
-const points = (n: number) => `${Math.abs(n)} point${Math.abs(n) === 1 ? '' : 's'}`;
-
 /**
  * A comparison in words, made from two published figures so that no "above target" or "up on
  * last term" is typed by hand: "3 points above the 80% target", "up 4 points on the spring term
@@ -142,20 +140,24 @@ export function compareMetric(reports: readonly TermReport[], q: CompareQuery): 
     const against = `the ${report.target}% target`;
     const csv = here.value.csv;
     if (f.kind !== 'percent') return { ok: true, value: { text: `not published this term, so it cannot be compared with ${against}`, points: null, against, csv } };
-    const d = f.value - report.target;
-    return { ok: true, value: { text: d === 0 ? `on ${against}` : `${points(d)} ${d > 0 ? 'above' : 'below'} ${against}`, points: d, against, csv } };
+    return { ok: true, value: { text: againstTarget(f, report.target)!, points: f.value - report.target, against, csv } };
   }
 
-  const back = q.with === 'previous-term' ? 1 : 3;
-  const other = reports.find((r) => r.term.index === report.term.index - back);
-  if (!other) return { ok: false, field: 'with', message: `there is no report for the ${q.with === 'previous-term' ? 'term before' : 'same term a year before'} the ${lowerFirst(report.term.label)}`, expected: 'a comparison with a term that has a report' };
-  const then = resolveMetric(reports, { ...q, term: other.term.id });
-  if (!then.ok) return then;
-  const against = `the ${lowerFirst(other.term.label)}`;
-  const g = then.value.figure;
-  const base = { against, csv: here.value.csv, otherTerm: other.term.id };
+  // The terms a report is compared with are the report's own (terms.ts comparisons()).
+  const then = report.change[q.with === 'previous-term' ? 'previous' : 'lastYear'];
+  if (!then) return { ok: false, field: 'with', message: `there is no report for the ${q.with === 'previous-term' ? 'term before' : 'same term a year before'} the ${report.term.label.toLowerCase()}`, expected: 'a comparison with a term that has a report' };
+  const thenFigure = resolveMetric(reports, { ...q, term: then.term.id });
+  if (!thenFigure.ok) return thenFigure;
+  const against = `the ${then.term.label.toLowerCase()}`;
+  const g = thenFigure.value.figure;
+  const base = { against, csv: here.value.csv, otherTerm: then.term.id };
   if (f.kind === 'suppressed' || g.kind === 'suppressed') return { ok: true, value: { text: `not comparable with ${against}, because a figure is not published`, points: null, ...base } };
   const d = f.value - g.value;
-  if (SHARE_METRICS.includes(metric)) return { ok: true, value: { text: d === 0 ? `the same as in ${against}` : `${d > 0 ? 'up' : 'down'} ${points(d)} on ${against}`, points: d, ...base } };
+  if (SHARE_METRICS.includes(metric)) return { ok: true, value: { text: d === 0 ? `the same as in ${against}` : `${changeWords(d)} on ${against}`, points: d, ...base } };
   return { ok: true, value: { text: d === 0 ? `the same number as in ${against}` : `${Math.abs(d)} ${d > 0 ? 'more' : 'fewer'} than in ${against}`, points: d, ...base } };
+}
+
+/** How a figure is narrowed, as pages record it: "auditType=ehc-plan", "locality=south", or "". */
+export function metricFilter(q: MetricQuery): string {
+  return q.auditType ? `auditType=${q.auditType}` : q.locality ? `locality=${q.locality}` : q.level ? `level=${q.level}` : '';
 }
