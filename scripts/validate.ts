@@ -1,16 +1,12 @@
 // Checks every content and data file without building (npm run validate): prints every
 // problem with its file, line and column, and exits 1 if there are any.
 import { fileURLToPath } from 'node:url';
-import { checkContent } from '../src/lib/content-check';
 import { formatProblems } from '../src/lib/problems';
-import { blocksDataChecks, loadData } from '../src/lib/data/load';
+import { checkAll } from '../src/lib/data/load';
 import { annotations } from '../src/lib/annotations';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { problems: contentProblems, content } = checkContent(root);
-// Data are checked too unless the configuration or the standards they are checked against are wrong.
-const data = contentProblems.some(blocksDataChecks) ? undefined : loadData(root);
-const problems = [...contentProblems, ...(data?.problems ?? [])];
+const { content, data, problems } = checkAll(root);
 if (problems.length) {
   console.error(formatProblems(problems));
   // In GitHub Actions, also as annotations on the exact file and line of the pull request.

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkContent } from '../lib/content-check';
-import { blocksDataChecks, loadData } from '../lib/data/load';
+import { checkAll } from '../lib/data/load';
 import { ValidationError } from '../lib/problems';
 
 /**
@@ -14,12 +13,8 @@ export function contentValidation(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         const root = fileURLToPath(config.root);
-        const { problems } = checkContent(root);
-        // Data are checked too unless the configuration or the standards they are checked against are wrong.
-        const data = problems.some(blocksDataChecks) ? undefined : loadData(root);
-        const all = [...problems, ...(data?.problems ?? [])];
-        if (all.length) throw new ValidationError(all, 'The site was not built: please fix these problems in the content or data.');
-        if (!data) return;
+        const { data, problems } = checkAll(root);
+        if (problems.length || !data) throw new ValidationError(problems, 'The site was not built: please fix these problems in the content or data.');
         logger.info(
           `content and data checked: no problems (${data.audits.length} audits, ${data.feedback.length} feedback responses, ` +
             `${data.complaints.length} compliments and complaints in ${data.files.length} files)`,

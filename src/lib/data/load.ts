@@ -3,7 +3,7 @@
  * per build. The result is cached on globalThis because the build reads it from two module
  * graphs (the validation integration and the content-layer loaders).
  */
-import { checkContent } from '../content-check';
+import { checkContent, type Content } from '../content-check';
 import { PATHS } from '../paths';
 import type { Problem } from '../problems';
 import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord } from './columns';
@@ -38,12 +38,23 @@ export function blocksDataChecks(p: Problem): boolean {
   return p.file === PATHS.partnership || p.file === PATHS.standardSets || p.file.startsWith(`${PATHS.standards.base}/`);
 }
 
+/**
+ * Checks every content and data file: the one check `npm run validate` and the build both run.
+ * `data` is undefined while a content problem blocks the data checks (see blocksDataChecks).
+ */
+export function checkAll(root: string): { content: Content; data?: LoadedData; problems: Problem[] } {
+  const { content, problems } = checkContent(root);
+  const data = problems.some(blocksDataChecks) ? undefined : loadData(root, { content });
+  return { content, data, problems: [...problems, ...(data?.problems ?? [])] };
+}
+
 /** Reads every data file under root/data, with all problems. */
-export function loadData(root: string, opts: { today?: string; fresh?: boolean } = {}): LoadedData {
+export function loadData(root: string, opts: { today?: string; fresh?: boolean; content?: Content } = {}): LoadedData {
   const key = `${root}|${opts.today ?? today()}`;
   const hit = cache.get(key);
   if (hit && !opts.fresh) return hit;
-  const { content, problems: contentProblems } = checkContent(root);
+  // The content already checked, when the caller has it, is not read again.
+  const { content, problems: contentProblems } = opts.content ? { content: opts.content, problems: [] } : checkContent(root);
   if (!content.partnership) return { audits: [], feedback: [], complaints: [], files: [], problems: contentProblems };
   const ctx: ColumnContext = { cfg: content.partnership, standardIds: new Set(content.standards.map((s) => s.id)), today: opts.today ?? today() };
   const audits = readDataset<AuditRecord>(root, 'audits', ctx);
