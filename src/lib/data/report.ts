@@ -133,7 +133,7 @@ export interface ReportInput {
 }
 
 /** Records grouped by term id. */
-function byTerm<T extends { file: string }>(terms: Term[], items: readonly T[], date: (t: T) => string): Map<string, T[]> {
+function byTerm<T extends { file: string }>(terms: readonly Term[], items: readonly T[], date: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const it of items) {
     const t = termOf(terms, date(it));

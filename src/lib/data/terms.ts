@@ -20,8 +20,12 @@ export interface Term {
   index: number;
 }
 
-/** Every configured term, oldest first. */
-export function allTerms(cfg: Partnership): Term[] {
+const termsOf = new WeakMap<Partnership, readonly Term[]>();
+
+/** Every configured term, oldest first (worked out once per configuration). */
+export function allTerms(cfg: Partnership): readonly Term[] {
+  const known = termsOf.get(cfg);
+  if (known) return known;
   const out: Term[] = [];
   for (const y of [...cfg.terms].sort((a, b) => a.year.localeCompare(b.year))) {
     for (const name of TERM_NAMES) {
@@ -38,6 +42,7 @@ export function allTerms(cfg: Partnership): Term[] {
       });
     }
   }
+  termsOf.set(cfg, Object.freeze(out));
   return out;
 }
 
