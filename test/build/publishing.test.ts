@@ -1,21 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { globSync } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/browser';
 import { serveStatic } from '../../scripts/static-server';
-import { ROOT, lineOf } from '../helpers/project-copy';
+import { ROOT, lineOf, projectCopy } from '../helpers/project-copy';
 
 /** A full copy of the project (sharing node_modules) that can be built on its own. */
-function siteCopy() {
-  const dir = mkdtempSync(join(tmpdir(), 'send-quality-site-'));
-  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'content', 'data', 'scripts']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  return dir;
-}
+const siteCopy = () => projectCopy({ site: true }).dir;
 /** The environment a build gets in a terminal or CI, without what the test runner adds (such as BASE_URL). */
 const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...cleanEnv } = process.env;
 const run = (dir: string, args: string[], env: Record<string, string> = {}) =>
@@ -94,20 +88,14 @@ describe('a broken reference in a briefing', () => {
 });
 
 describe('mistakes in several files at once', () => {
-  let dir: string;
+  let copy: ReturnType<typeof projectCopy>;
   beforeAll(() => {
-    dir = siteCopy();
+    copy = projectCopy({ site: true });
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => copy.remove());
 
   it('reports every mistake in content, briefings and data together, and builds nothing', () => {
-    const edit = (rel: string, from: string | RegExp, to: string) => {
-      const text = readFileSync(join(dir, rel), 'utf8');
-      const next = text.replace(from, to);
-      expect(next, `${rel}: ${String(from)}`).not.toBe(text);
-      writeFileSync(join(dir, rel), next);
-      return next;
-    };
+    const { dir, edit } = copy;
     const guidance = 'content/guidance/smart-outcomes.mdx';
     edit(guidance, 'audience: [practitioners]', 'audience: [parents]');
     const briefing = 'content/briefings/2025-26-summer-quality-briefing.mdx';

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,20 +9,23 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * A throwaway copy of the real content/ and data/ folders, so a test can break one file and
  * check what the real validation says about it.
  */
-export function projectCopy() {
+export function projectCopy(opts: { site?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'send-quality-'));
-  cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
-  cpSync(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
+  // With site: the whole project (sharing node_modules), so it can be validated and built on its own.
+  const parts = opts.site ? ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'content', 'data', 'scripts'] : ['content', 'data'];
+  for (const f of parts) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
+  if (opts.site) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return {
     dir,
     read: (rel: string) => readFileSync(join(dir, rel), 'utf8'),
     write: (rel: string, text: string) => writeFileSync(join(dir, rel), text),
-    /** Replace text in a file, failing loudly if the text is not there. */
+    /** Replace text in a file, failing loudly if the text is not there; returns the new text. */
     edit(rel: string, from: string | RegExp, to: string) {
       const before = readFileSync(join(dir, rel), 'utf8');
       const after = before.replace(from, to);
       if (after === before) throw new Error(`edit: ${String(from)} not found in ${rel}`);
       writeFileSync(join(dir, rel), after);
+      return after;
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
