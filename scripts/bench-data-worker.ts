@@ -2,7 +2,7 @@
 //   tsx scripts/bench-data-worker.ts <bare|full> <file.csv>
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { DATASETS, type AuditRecord, type Column } from '../src/lib/data/columns';
+import { DATASETS, type AuditRecord } from '../src/lib/data/columns';
 import { decodeCsv } from '../src/lib/data/csv';
 import { readCsvText } from '../src/lib/data/read-dataset';
 import { buildReports } from '../src/lib/data/report';
@@ -23,7 +23,7 @@ if (mode === 'bare') {
   rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data.length;
 } else {
   const decoded = decodeCsv(file, readFileSync(file));
-  const out = readCsvText<AuditRecord>(file, decoded.text!, DATASETS.audits.columns as Record<string, Column>, { cfg, standardIds, today: '2026-11-23' }, new Map(), 'audit_ref', 'audit reference');
+  const out = readCsvText<AuditRecord>(file, decoded.text!, DATASETS.audits, { cfg, standardIds, today: '2026-11-23' }, new Map());
   rows = out.records.length;
   problems = out.problems.length;
   reports = buildReports({ cfg, audits: out.records, feedback: [], complaints: [] }).length;

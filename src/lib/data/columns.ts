@@ -254,8 +254,24 @@ export type AuditRecord = Out<typeof AUDIT_COLUMNS> & { file: string; line: numb
 export type FeedbackRecord = Out<typeof FEEDBACK_COLUMNS> & { file: string; line: number };
 export type ComplaintRecord = Out<typeof COMPLAINT_COLUMNS> & { file: string; line: number };
 
+/** A check across the cells of one row: the column to point at and what is wrong, or undefined. */
+export type RowRule = (record: Record<string, unknown>) => { column: string; message: string; expected: string; fix: string } | undefined;
+
+/** One kind of data file: where its files live, its columns, its reference column and any rule across a row. */
+export interface Dataset {
+  folder: string;
+  title: string;
+  columns: Record<string, Column>;
+  refColumn: string;
+  /** The reference in words, for messages: "audit reference". */
+  what: string;
+  rowRule?: RowRule;
+}
+
+export type DatasetName = 'audits' | 'feedback' | 'complaints';
+
 /** The three kinds of data file: where they live and their columns. */
-export const DATASETS = {
+export const DATASETS: Record<DatasetName, Dataset> = {
   audits: { folder: 'data/audits', title: 'Audit outcomes', columns: AUDIT_COLUMNS, refColumn: 'audit_ref', what: 'audit reference' },
   feedback: { folder: 'data/feedback', title: 'Family feedback', columns: FEEDBACK_COLUMNS, refColumn: 'feedback_ref', what: 'feedback reference' },
   complaints: {
@@ -264,10 +280,9 @@ export const DATASETS = {
     columns: COMPLAINT_COLUMNS,
     refColumn: 'ref',
     what: 'reference',
-    rowRule: (r: Record<string, unknown>) =>
+    rowRule: (r) =>
       r.kind === 'compliment' && r.upheld !== 'n/a'
         ? { column: 'upheld', message: `found "${String(r.upheld)}" for a compliment, which cannot be upheld`, expected: 'n/a for a compliment (yes or no only for a complaint that has been decided)', fix: 'write n/a, or if this row is a complaint, change kind to complaint' }
         : undefined,
   },
-} as const;
-export type DatasetName = keyof typeof DATASETS;
+};

@@ -8,14 +8,11 @@ import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { Problem } from '../problems';
 import { columnName, decodeCsv, normaliseHeading, parseCsv } from './csv';
-import { DATASETS, type Column, type ColumnContext, type DatasetName } from './columns';
+import { DATASETS, type Column, type ColumnContext, type Dataset, type DatasetName } from './columns';
 import { identifierIn, isPersonalHeader } from './privacy';
 
 const PERSONAL_FIX =
   'remove this from the file: data files must be anonymised. If it is a reference you made up, change it so it does not look like an identifier.';
-
-/** A check across the cells of one row: the column to point at and what is wrong, or undefined. */
-export type RowRule = (record: Record<string, unknown>) => { column: string; message: string; expected: string; fix: string } | undefined;
 
 type Verdict = { ok: true; value: unknown } | { ok: false; problem: Pick<Problem, 'message' | 'expected' | 'fix'> };
 
@@ -29,16 +26,13 @@ function verdict(raw: string, col: Column, ctx: ColumnContext): Verdict {
   return { ok: true, value: parsed.value };
 }
 
-/** Checks one file's text. `seen` carries references across files to find duplicates. */
+/** Checks one file's text as a file of the given kind. `seen` carries references across files to find duplicates. */
 export function readCsvText<R>(
   file: string,
   text: string,
-  columns: Record<string, Column>,
+  { columns, refColumn, what, rowRule }: Dataset,
   ctx: ColumnContext,
   seen: Map<string, { file: string; line: number }>,
-  refColumn: string,
-  what: string,
-  rowRule?: RowRule,
 ): { records: R[]; problems: Problem[] } {
   const names = Object.keys(columns);
   const { table, problems } = parseCsv(file, text, names);
@@ -139,7 +133,7 @@ export function readDataset<R>(root: string, name: DatasetName, ctx: ColumnConte
       problems.push(...decoded.problems);
       continue;
     }
-    const out = readCsvText<R>(file, decoded.text, ds.columns as Record<string, Column>, ctx, seen, ds.refColumn, ds.what, 'rowRule' in ds ? ds.rowRule : undefined);
+    const out = readCsvText<R>(file, decoded.text, ds, ctx, seen);
     records.push(...out.records);
     problems.push(...out.problems);
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATASETS, type AuditRecord, type Column, type ColumnContext, type DatasetName } from '../../../src/lib/data/columns';
+import { DATASETS, type AuditRecord, type ColumnContext, type DatasetName } from '../../../src/lib/data/columns';
 import { decodeCsv } from '../../../src/lib/data/csv';
 import { readCsvText } from '../../../src/lib/data/read-dataset';
 import { loadPartnership } from '../../../src/lib/partnership';
@@ -20,8 +20,7 @@ function read(name: string, seen = new Map<string, { file: string; line: number 
   const bytes = readFileSync(join(root, file));
   const decoded = decodeCsv(file, bytes);
   if (!decoded.text) return { records: [] as AuditRecord[], problems: decoded.problems, text: decoded.problems.map(show) };
-  const ds = DATASETS[dataset];
-  const out = readCsvText<AuditRecord>(file, decoded.text, ds.columns as Record<string, Column>, ctx, seen, ds.refColumn, ds.what, 'rowRule' in ds ? ds.rowRule : undefined);
+  const out = readCsvText<AuditRecord>(file, decoded.text, DATASETS[dataset], ctx, seen);
   return { ...out, text: out.problems.map(show) };
 }
 const show = (p: Problem) => `${p.line ?? '-'}:${p.column ?? '-'} ${describeProblem(p)}`;

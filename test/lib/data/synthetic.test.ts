@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_COLUMNS, COMPLAINT_COLUMNS, FEEDBACK_COLUMNS, type AuditRecord, type Column, type ColumnContext, type ComplaintRecord, type FeedbackRecord } from '../../../src/lib/data/columns';
+import { DATASETS, type AuditRecord, type ColumnContext, type ComplaintRecord, type Dataset, type FeedbackRecord } from '../../../src/lib/data/columns';
 import { readCsvText } from '../../../src/lib/data/read-dataset';
 import { buildReports } from '../../../src/lib/data/report';
 import { generateExampleData, generateLargeAuditFile, seeded, type SyntheticFiles } from '../../../src/lib/data/synthetic';
@@ -120,19 +120,19 @@ describe('generateExampleData: which terms and dates', () => {
 });
 
 describe('generateExampleData: the files pass the same checks as real data', () => {
-  const read = <R>(map: Map<string, string>, columns: Record<string, Column>, ref: string, what: string) => {
+  const read = <R>(map: Map<string, string>, ds: Dataset) => {
     const seen = new Map<string, { file: string; line: number }>();
     const out = { records: [] as R[], problems: [] as unknown[] };
     for (const [term, text] of map) {
-      const r = readCsvText<R>(`${term}.csv`, text, columns, ctx, seen, ref, what);
+      const r = readCsvText<R>(`${term}.csv`, text, ds, ctx, seen);
       out.records.push(...r.records);
       out.problems.push(...r.problems);
     }
     return out;
   };
-  const a = read<AuditRecord>(sample.audits, AUDIT_COLUMNS as Record<string, Column>, 'audit_ref', 'audit reference');
-  const f = read<FeedbackRecord>(sample.feedback, FEEDBACK_COLUMNS as Record<string, Column>, 'feedback_ref', 'feedback reference');
-  const c = read<ComplaintRecord>(sample.complaints, COMPLAINT_COLUMNS as Record<string, Column>, 'ref', 'reference');
+  const a = read<AuditRecord>(sample.audits, DATASETS.audits);
+  const f = read<FeedbackRecord>(sample.feedback, DATASETS.feedback);
+  const c = read<ComplaintRecord>(sample.complaints, DATASETS.complaints);
 
   it('are read without a single problem, references unique across files', () => {
     expect(a.problems).toEqual([]);
@@ -186,7 +186,7 @@ describe('generateLargeAuditFile', () => {
   });
 
   it('is read without a problem, with every date inside a term and not after the last date', () => {
-    const { records, problems } = readCsvText<AuditRecord>('big.csv', big, AUDIT_COLUMNS as Record<string, Column>, ctx, new Map(), 'audit_ref', 'audit reference');
+    const { records, problems } = readCsvText<AuditRecord>('big.csv', big, DATASETS.audits, ctx, new Map());
     expect(problems).toEqual([]);
     expect(records).toHaveLength(500);
     for (const r of records) {

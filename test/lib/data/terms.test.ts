@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_COLUMNS, readDate, type AuditRecord, type Column, type ColumnContext } from '../../../src/lib/data/columns';
+import { DATASETS, readDate, type AuditRecord, type ColumnContext } from '../../../src/lib/data/columns';
 import { readCsvText } from '../../../src/lib/data/read-dataset';
 import { allTerms, comparisons, termOf, type Term } from '../../../src/lib/data/terms';
 import { loadPartnership } from '../../../src/lib/partnership';
@@ -97,7 +97,7 @@ describe('dates written the UK way or the ISO way', () => {
       'T-3,06/01/2025,ehc-plan,single-agency,north,good,yes,,no',
       'T-4,2025-01-06,ehc-plan,single-agency,north,good,yes,,no',
     ].join('\r\n');
-    const { records, problems } = readCsvText<AuditRecord>('t.csv', csv, AUDIT_COLUMNS as Record<string, Column>, ctx, new Map(), 'audit_ref', 'audit reference');
+    const { records, problems } = readCsvText<AuditRecord>('t.csv', csv, DATASETS.audits, ctx, new Map());
     expect(problems).toEqual([]);
     expect(records.map((r) => [r.audit_ref, r.completed_on, id(r.completed_on)])).toEqual([
       ['T-1', '2024-12-20', '2024-25-autumn'],
@@ -110,7 +110,7 @@ describe('dates written the UK way or the ISO way', () => {
   it('refuse a row dated in a holiday between two terms, which would be in no report, rather than drop it', () => {
     const ctx: ColumnContext = { cfg, standardIds: new Set(['ehc-plan-1']), today: '2026-11-23' };
     const csv = ['audit_ref,completed_on,audit_type,level,locality,grade,timely,standards_not_met,moderated', 'T-5,23/12/2024,ehc-plan,single-agency,north,good,yes,,no'].join('\n');
-    const { records, problems } = readCsvText<AuditRecord>('t.csv', csv, AUDIT_COLUMNS as Record<string, Column>, ctx, new Map(), 'audit_ref', 'audit reference');
+    const { records, problems } = readCsvText<AuditRecord>('t.csv', csv, DATASETS.audits, ctx, new Map());
     expect(records).toEqual([]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: 2, column: 2, message: 'found 23/12/2024, which falls between the autumn term 2024/25 (ending 2024-12-20) and the spring term 2024/25 (starting 2025-01-06), so it would be in no term\'s report' });
