@@ -103,7 +103,7 @@ export function draw(holder: HTMLElement): void {
       events: [],
       layout: { padding: { right: 48, top: spec.target !== undefined ? 20 : 4 } },
       scales: {
-        [horizontal ? 'x' : 'y']: { beginAtZero: true, max: spec.max, ticks: { color: INK, callback: (v: string | number) => `${v}${spec.unit ?? ''}` }, grid: { color: '#d8dadb' } },
+        [horizontal ? 'x' : 'y']: { beginAtZero: true, max: spec.max, ticks: { color: INK, precision: 0, callback: (v: string | number) => `${v}${spec.unit ?? ''}` }, grid: { color: '#d8dadb' } },
         [horizontal ? 'y' : 'x']: { ticks: { color: INK, autoSkip: false }, grid: { display: false } },
       },
       plugins: { sq: spec } as never,

@@ -1,3 +1,4 @@
+import type { ChartSpec } from '../../src/components/report/Chart.astro';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
@@ -36,6 +37,9 @@ describe('termly reports', () => {
       expect(f.querySelector('.sq-figure__summary')?.text.trim(), `${rel} ${f.id}`).toMatch(/\.$/);
       // Every chart has its numbers in a table in the same figure.
       if (f.querySelector('.sq-chart')) expect(f.querySelector('table'), `${rel} ${f.id}`).not.toBeNull();
+      // A chart is drawn only when it has something to show: not when every figure is 0 or not published.
+      const spec = f.querySelector('.sq-chart')?.getAttribute('data-chart');
+      if (spec) expect((JSON.parse(spec) as ChartSpec).series.some((x) => x.values.some((v) => v !== null && v > 0)), `${rel} ${f.id}`).toBe(true);
     }
     const csv = doc.querySelector('a[download]')!.getAttribute('href')!;
     expect(fileFor(csv)).toBe(`reports/${t.yearSlug}/${t.name}/figures.csv`);
