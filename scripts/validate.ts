@@ -6,7 +6,7 @@ import { checkAll } from '../src/lib/data/load';
 import { annotations } from '../src/lib/annotations';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { content, data, problems } = checkAll(root);
+const { content, data, problems } = await checkAll(root);
 if (problems.length) {
   console.error(formatProblems(problems));
   // In GitHub Actions, also as annotations on the exact file and line of the pull request.

@@ -11,13 +11,19 @@ export function contentValidation(): AstroIntegration {
   return {
     name: 'send-quality:content-validation',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
+      'astro:config:setup': async ({ config, logger }) => {
         const root = fileURLToPath(config.root);
-        const { data, problems } = checkAll(root);
+        const { data, problems } = await checkAll(root);
         if (problems.length || !data) throw new ValidationError(problems, 'The site was not built: please fix these problems in the content or data.');
         logger.info(
           `content and data checked: no problems (${data.audits.length} audits, ${data.feedback.length} feedback responses, ` +
             `${data.complaints.length} compliments and complaints in ${data.files.length} files)`,
+        );
+        const d = data.snapshot?.disclosure ?? [];
+        const solved = d.filter((x) => !x.cached);
+        logger.info(
+          `disclosure control: ${d.length} terms, ${d.reduce((a, x) => a + x.findings.length, 0)} solver checks, none failed` +
+            (solved.length ? ` (${solved.length} solved afresh in ${(solved.reduce((a, x) => a + x.ms, 0) / 1000).toFixed(1)} s, ${solved.reduce((a, x) => a + x.solves, 0)} solves)` : ' (decisions reused from the cache)'),
         );
       },
     },

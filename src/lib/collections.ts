@@ -40,25 +40,15 @@ export async function standardsById(): Promise<Map<string, StandardEntry>> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Termly reports, built once per build from the data collections.
-import { buildReports, type TermReport } from './data/report';
-import { loadPartnership } from './partnership';
-import type { AuditRecord, ComplaintRecord, FeedbackRecord } from './data/columns';
-
-let reportsPromise: Promise<TermReport[]> | undefined;
+// Termly reports: read from the snapshot of published figures, built once per build.
+import type { TermReport } from './data/report';
+import { loadData } from './data/load';
 
 /** Every termly report, latest first. Every figure in them has been through disclosure control. */
-export function getReports(): Promise<TermReport[]> {
-  reportsPromise ??= (async () => {
-    const [audits, feedback, complaints] = await Promise.all([getCollection('audits'), getCollection('feedback'), getCollection('complaints')]);
-    return buildReports({
-      cfg: loadPartnership(),
-      audits: audits.map((e) => e.data as AuditRecord),
-      feedback: feedback.map((e) => e.data as FeedbackRecord),
-      complaints: complaints.map((e) => e.data as ComplaintRecord),
-    });
-  })();
-  return reportsPromise;
+export async function getReports(): Promise<TermReport[]> {
+  const data = await loadData(process.cwd());
+  if (!data.snapshot) throw new Error('The reports cannot be built while the data files have problems: run npm run validate to see them.');
+  return data.snapshot.reports;
 }
 
 export function reportHref(r: { term: { yearSlug: string; name: string } }): string {

@@ -6,14 +6,7 @@ import { BarController, BarElement, CategoryScale, Chart, LinearScale, LineContr
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement);
 
-interface ChartSpec {
-  type: 'bar' | 'line';
-  labels: string[];
-  series: { label: string; values: (number | null)[]; dashed?: boolean }[];
-  unit?: '%' | '';
-  target?: number;
-  max?: number;
-}
+import type { ChartSpec } from '../lib/data/chart-specs';
 
 const INK = '#0b0c0c';
 const BAR = '#1d70b8'; // 5.2:1 on white
@@ -33,11 +26,34 @@ const directLabels: Plugin = {
     chart.data.datasets.forEach((ds, di) => {
       const meta = chart.getDatasetMeta(di);
       if (spec.type === 'bar') {
+        const bands = spec.series[di]?.bands;
         meta.data.forEach((el, i) => {
           const v = ds.data[i] as number | null;
-          const { x, y } = el.getProps(['x', 'y'], true) as { x: number; y: number };
+          const { x, y, height } = el.getProps(['x', 'y', 'height'], true) as { x: number; y: number; height: number };
           ctx.textBaseline = 'middle';
           ctx.textAlign = 'left';
+          const b = bands?.[i];
+          if (v === null && b) {
+            // A band ("90% or more") is drawn as an outlined, hatched span, never as a bar of made-up length.
+            const scale = scales.x!;
+            const x0 = scale.getPixelForValue(b.from);
+            const x1 = scale.getPixelForValue(b.to);
+            const h = Math.min(height || 20, 28);
+            ctx.save();
+            ctx.strokeStyle = BAR;
+            ctx.lineWidth = 2;
+            ctx.setLineDash([]);
+            ctx.strokeRect(x0, y - h / 2, x1 - x0, h);
+            ctx.beginPath();
+            for (let hx = x0 - h; hx < x1; hx += 8) (ctx.moveTo(Math.max(hx, x0), y + h / 2 - Math.max(0, x0 - hx)), ctx.lineTo(Math.min(hx + h, x1), y - h / 2 + Math.max(0, hx + h - x1)));
+            ctx.stroke();
+            ctx.restore();
+            const text = b.text;
+            const w = ctx.measureText(text).width;
+            const room = chartArea.right - x1;
+            ctx.fillText(text, room > w + 8 ? x1 + 4 : Math.max(chartArea.left + 4, x0 - w - 4), y);
+            return;
+          }
           ctx.fillText(v === null ? symbol : `${v}${unit}`, v === null ? chartArea.left + 4 : x + 4, y);
         });
       } else {

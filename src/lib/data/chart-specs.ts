@@ -1,13 +1,25 @@
-/** Chart specifications made from a report's published figures (suppressed figures are gaps). */
-import { chartValue } from './disclosure';
-import type { CrossTab, TermReport } from './report';
-import type { ChartSection } from './metrics';
+/**
+ * Every chart of a report, made once from its published figures: the chart specification, its
+ * headline title, its one-sentence summary and the table it draws. Report pages and briefings
+ * render these; nothing else builds a chart.
+ */
+import { chartValue, formatFigure } from './disclosure';
+import { crossTabRow, type CrossTab, type TermReport } from './report';
+import { crossTabSentence } from './report-text';
 
 export interface ChartSpec {
   type: 'bar' | 'line';
   labels: string[];
-  series: { label: string; values: (number | null)[]; dashed?: boolean }[];
+  /** One or more series; null is a figure not published exactly (a gap, never a zero). */
+  series: {
+    label: string;
+    values: (number | null)[];
+    /** Where a share is published as a band, the band to draw instead of a bar ("90% or more"). */
+    bands?: ({ from: number; to: number; text: string } | null)[];
+    dashed?: boolean;
+  }[];
   unit?: '%' | '';
+  /** Draw a labelled target line at this value. */
   target?: number;
   max?: number;
 }
@@ -15,7 +27,13 @@ export interface ChartSpec {
 export const shareChart = (t: CrossTab, target: number): ChartSpec => ({
   type: 'bar',
   labels: t.rows.map((x) => x.label),
-  series: [{ label: `% ${t.share!.label}`, values: t.share!.rows.map(chartValue) }],
+  series: [
+    {
+      label: `% ${t.share!.label}`,
+      values: t.share!.rows.map(chartValue),
+      bands: t.share!.rows.map((p) => (p.kind === 'band' ? { from: p.from, to: p.below, text: p.text } : null)),
+    },
+  ],
   unit: '%',
   target: t.share!.label === 'Good or better' ? target : undefined,
   max: 100,
@@ -37,28 +55,62 @@ export const trendChart = (r: TermReport): ChartSpec => ({
   max: 100,
 });
 
-/** The cross-tab and chart of a report section, for briefings. */
-export function sectionChart(r: TermReport, section: ChartSection): { tab?: CrossTab; chart: ChartSpec; title: string } {
+export function trendSentence(r: TermReport): string {
+  if (r.trend.length < 2) return 'This is the first term with data.';
+  return `Over the last ${r.trend.length} terms the share Good or better went from ${formatFigure(r.trend[0]!.goodOrBetter, r.rule)} to ${formatFigure(r.goodOrBetter, r.rule)}; the target is ${r.target}%.`;
+}
+
+/** Sections of a report that have a chart, in page order. Briefings can show any of them. */
+export const REPORT_CHARTS = ['trend', 'grades', 'by-type', 'by-locality', 'by-level', 'timeliness', 'moderation', 'ratings', 'feedback-themes', 'compliments', 'complaints'] as const;
+export type ReportChart = (typeof REPORT_CHARTS)[number];
+
+export interface SectionChart {
+  id: ReportChart;
+  title: string;
+  summary: string;
+  /** The chart, when there is something to draw (not every figure 0 or hidden). */
+  chart?: ChartSpec;
+  /** The table the chart draws (the trend has its own). */
+  tab?: CrossTab;
+}
+
+const drawable = (c: ChartSpec) => c.series.some((s) => s.values.some((v) => v !== null && v > 0) || s.bands?.some(Boolean));
+
+/** A report section's chart, title, summary and table. */
+export function sectionChart(r: TermReport, section: ReportChart): SectionChart {
+  const make = (title: string, chart: ChartSpec, tab?: CrossTab, summary?: string): SectionChart => ({
+    id: section,
+    title,
+    summary: summary ?? crossTabSentence(tab!, r),
+    chart: drawable(chart) ? chart : undefined,
+    tab,
+  });
   switch (section) {
     case 'trend':
-      return { chart: trendChart(r), title: 'Share of audits Good or better, term by term' };
+      return make('Share of audits Good or better, term by term', trendChart(r), undefined, trendSentence(r));
     case 'grades':
-      return { tab: r.grades, chart: countChart(r.grades), title: 'How many audits got each grade' };
+      return make('How many audits got each grade', countChart(r.grades), r.grades);
     case 'by-type':
-      return { tab: r.byType, chart: shareChart(r.byType, r.target), title: 'Share Good or better by type of audit' };
+      return make('Share Good or better by type of audit', shareChart(r.byType, r.target), r.byType);
     case 'by-locality':
-      return { tab: r.byLocality, chart: shareChart(r.byLocality, r.target), title: 'Share Good or better by locality' };
+      return make('Share Good or better by locality', shareChart(r.byLocality, r.target), r.byLocality);
     case 'by-level':
-      return { tab: r.byLevel, chart: shareChart(r.byLevel, r.target), title: 'Share Good or better by level of audit' };
+      return make('Share Good or better by level of audit', shareChart(r.byLevel, r.target), r.byLevel);
     case 'timeliness':
-      return { tab: r.timeliness, chart: countChart(r.timeliness), title: 'Statutory timescales met' };
+      return make('Share of audits within the statutory timescale, by type of audit', shareChart(r.timeliness, r.target), r.timeliness);
     case 'moderation':
-      return { tab: r.moderation, chart: countChart(r.moderation), title: 'Audits moderated' };
+      return make('Audits moderated', countChart(r.moderation), r.moderation);
     case 'ratings':
-      return { tab: r.feedback.ratings, chart: countChart(r.feedback.ratings), title: 'How families rated their experience' };
+      return make('How families rated their experience', countChart(r.feedback.ratings), r.feedback.ratings);
     case 'feedback-themes':
-      return { tab: r.feedback.themes, chart: countChart(r.feedback.themes), title: "What families' feedback was about" };
-    case 'complaints':
-      return { tab: r.complaints.byTheme, chart: countChart(r.complaints.byTheme, 1), title: 'Complaints by theme' };
+      return make("What families' feedback was about", countChart(r.feedback.themes), r.feedback.themes);
+    case 'compliments': {
+      const tab = crossTabRow(r.complaints.byTheme, 0);
+      return make('Compliments by theme', countChart(tab), tab);
+    }
+    case 'complaints': {
+      const tab = crossTabRow(r.complaints.byTheme, 1);
+      return make('Complaints by theme', countChart(tab), tab);
+    }
   }
 }

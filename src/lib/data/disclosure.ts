@@ -153,8 +153,26 @@ export function discloseLinkedTables(tables: readonly (readonly (readonly number
   }
 }
 
-/** A published percentage: a whole number, or suppressed. */
-export type Percent = { kind: 'percent'; value: number } | { kind: 'suppressed'; reason: 'small' | 'secondary' };
+/**
+ * A published percentage: a whole number; a band ("90% or more", "below 80%") where the exact
+ * share would reveal a small count; or suppressed.
+ */
+export type Percent =
+  | { kind: 'percent'; value: number }
+  | { kind: 'band'; /** At least this percentage… */ from: number; /** …and below this one (100 means "or more"). */ below: number; text: string }
+  | { kind: 'suppressed'; reason: 'small' | 'secondary' };
+
+/** A band as published: "90% or more" or "below 80%". */
+export function band(from: number, below: number): Extract<Percent, { kind: 'band' }> {
+  return { kind: 'band', from, below, text: below >= 100 ? `${from}% or more` : from <= 0 ? `below ${below}%` : `${from}% to below ${below}%` };
+}
+
+/** Whether a published share meets a target: undefined when what is published cannot say. */
+export function meetsTarget(p: Percent, target: number): boolean | undefined {
+  if (p.kind === 'percent') return p.value >= target;
+  if (p.kind === 'band') return p.from >= target ? true : p.below <= target ? false : undefined;
+  return undefined;
+}
 
 /**
  * The percentage part / whole, published only when both counts are published and the group
@@ -194,6 +212,8 @@ export function formatFigure(f: Figure | Percent | Average, rule: DisclosureRule
       return f.value.toLocaleString('en-GB');
     case 'percent':
       return `${f.value}%`;
+    case 'band':
+      return f.text;
     case 'average':
       return f.value.toFixed(1);
   }
@@ -201,5 +221,5 @@ export function formatFigure(f: Figure | Percent | Average, rule: DisclosureRule
 
 /** The value of a figure for a chart: suppressed figures are gaps (null), never zeros. */
 export function chartValue(f: Figure | Percent | Average): number | null {
-  return f.kind === 'suppressed' ? null : f.value;
+  return f.kind === 'suppressed' || f.kind === 'band' ? null : f.value;
 }

@@ -1,15 +1,18 @@
 /**
  * Loads and checks every data file (audits, family feedback, compliments and complaints) once
- * per build. The result is cached on globalThis because the build reads it from two module
- * graphs (the validation integration and the content-layer loaders).
+ * per build, and builds the snapshot of published figures from them. Both are cached on
+ * globalThis because the build reads them from two module graphs (the validation integration
+ * and the pages).
  */
+import { resolve } from 'node:path';
 import { checkContent, type Content } from '../content-check';
 import { PATHS } from '../paths';
 import type { Problem } from '../problems';
 import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord } from './columns';
 import { readDataset } from './read-dataset';
-import { buildReports } from './report';
 import { checkBriefingComponents, scanComponents } from '../briefing-check';
+import { buildSnapshot, disclosureCacheDir, type Snapshot } from '../snapshot';
+import { naturalCompare } from '../sort';
 
 export interface LoadedData {
   audits: AuditRecord[];
@@ -17,11 +20,24 @@ export interface LoadedData {
   complaints: ComplaintRecord[];
   files: string[];
   problems: Problem[];
+  /** The published figures; undefined while the data have problems. */
+  snapshot?: Snapshot;
 }
 
 const KEY = Symbol.for('send-quality:data');
 type Cache = Map<string, LoadedData>;
 const cache = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map()) as Cache;
+
+/**
+ * The practice standards audits are checked against: every standard of each set that audit
+ * records name in standards_not_met, in set and number order (so a standard never found
+ * "not met" still has its 0).
+ */
+export function practiceStandards(content: Content, audits: readonly AuditRecord[]): string[] {
+  const named = new Set(audits.flatMap((a) => a.standards_not_met));
+  const sets = new Set(content.standards.filter((s) => named.has(s.id)).map((s) => s.data.set));
+  return content.standards.filter((s) => sets.has(s.data.set)).map((s) => s.id).sort(naturalCompare);
+}
 
 /** Today's date (UTC) as YYYY-MM-DD; BUILD_DATE overrides it for reproducible builds and tests. */
 export function today(): string {
@@ -42,14 +58,15 @@ export function blocksDataChecks(p: Problem): boolean {
  * Checks every content and data file: the one check `npm run validate` and the build both run.
  * `data` is undefined while a content problem blocks the data checks (see blocksDataChecks).
  */
-export function checkAll(root: string): { content: Content; data?: LoadedData; problems: Problem[] } {
+export async function checkAll(root: string): Promise<{ content: Content; data?: LoadedData; problems: Problem[] }> {
   const { content, problems } = checkContent(root);
-  const data = problems.some(blocksDataChecks) ? undefined : loadData(root, { content });
+  const data = problems.some(blocksDataChecks) ? undefined : await loadData(root, { content });
   return { content, data, problems: [...problems, ...(data?.problems ?? [])] };
 }
 
-/** Reads every data file under root/data, with all problems. */
-export function loadData(root: string, opts: { today?: string; fresh?: boolean; content?: Content } = {}): LoadedData {
+/** Reads every data file under root/data and builds the published figures, with all problems. */
+export async function loadData(root: string, opts: { today?: string; fresh?: boolean; content?: Content; cache?: boolean } = {}): Promise<LoadedData> {
+  root = resolve(root);
   const key = `${root}|${opts.today ?? today()}`;
   const hit = cache.get(key);
   if (hit && !opts.fresh) return hit;
@@ -64,9 +81,17 @@ export function loadData(root: string, opts: { today?: string; fresh?: boolean; 
   // Briefings quote the reports: check every figure, chart and link they ask for. While the data
   // have problems there are no reports to check figures against, but links are still checked.
   const briefingProblems: Problem[] = [];
-  const reports = dataProblems.length
+  const snapshot = dataProblems.length
     ? undefined
-    : buildReports({ cfg: content.partnership, audits: audits.records, feedback: feedback.records, complaints: complaints.records });
+    : await buildSnapshot({
+        cfg: content.partnership,
+        audits: audits.records,
+        feedback: feedback.records,
+        complaints: complaints.records,
+        standards: practiceStandards(content, audits.records),
+        cacheDir: opts.cache === false ? undefined : disclosureCacheDir(root),
+      });
+  const reports = snapshot?.reports;
   const refs = { reports, standardIds: ctx.standardIds, guidanceIds: new Set(content.guidance.map((g) => g.id)) };
   for (const b of content.briefings) {
     const src = b.src as unknown as { body: string; bodyLine: number };
@@ -78,6 +103,7 @@ export function loadData(root: string, opts: { today?: string; fresh?: boolean; 
     complaints: complaints.records,
     files: [...audits.files, ...feedback.files, ...complaints.files],
     problems: [...dataProblems, ...briefingProblems],
+    snapshot,
   };
   cache.set(key, out);
   return out;

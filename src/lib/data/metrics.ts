@@ -7,6 +7,7 @@
 import type { Average, Figure, Percent } from './disclosure';
 import type { CrossTab, TermReport } from './report';
 import { againstTarget, changeWords } from './report-text';
+import { REPORT_CHARTS, type ReportChart } from './chart-specs';
 
 export const METRICS = {
   audits: 'number of audits completed',
@@ -64,7 +65,8 @@ export function resolveMetric(reports: readonly TermReport[], q: MetricQuery): M
   }
 
   const r = report;
-  const one = (t: CrossTab, measure: string, description: string): ResolvedMetric => ({ figure: t.share!.rows[0]!, description, csv: { section: t.title, group: t.rows[0]!.label, measure } });
+  // A share of a whole table (its "All" row when it has several).
+  const one = (t: CrossTab, measure: string, description: string): ResolvedMetric => ({ figure: t.share!.total, description, csv: { section: t.title, group: t.rows.length > 1 ? 'All' : t.rows[0]!.label, measure } });
   switch (metric) {
     case 'audits':
       return {
@@ -102,8 +104,8 @@ export function resolveMetric(reports: readonly TermReport[], q: MetricQuery): M
 }
 
 /** Sections of a report a briefing can chart: <ReportChart term="…" section="by-type" />. */
-export const CHART_SECTIONS = ['trend', 'grades', 'by-type', 'by-locality', 'by-level', 'timeliness', 'moderation', 'ratings', 'feedback-themes', 'complaints'] as const;
-export type ChartSection = (typeof CHART_SECTIONS)[number];
+export const CHART_SECTIONS = REPORT_CHARTS;
+export type ChartSection = ReportChart;
 
 /** What a share can be compared with in a briefing: <Compare metric="good-or-better" term="…" with="target" />. */
 export const COMPARISONS = ['target', 'previous-term', 'last-year'] as const;
@@ -151,8 +153,8 @@ export function compareMetric(reports: readonly TermReport[], q: CompareQuery): 
   const against = `the ${then.term.label.toLowerCase()}`;
   const g = thenFigure.value.figure;
   const base = { against, csv: here.value.csv, otherTerm: then.term.id };
-  if (f.kind === 'suppressed' || g.kind === 'suppressed') return { ok: true, value: { text: `not comparable with ${against}, because a figure is not published`, points: null, ...base } };
-  const d = f.value - g.value;
+  if (f.kind !== g.kind || (f.kind !== 'percent' && f.kind !== 'count' && f.kind !== 'average')) return { ok: true, value: { text: `not comparable with ${against}, because a figure is not published exactly`, points: null, ...base } };
+  const d = f.value - (g as typeof f).value;
   if (SHARE_METRICS.includes(metric)) return { ok: true, value: { text: d === 0 ? `the same as in ${against}` : `${changeWords(d)} on ${against}`, points: d, ...base } };
   return { ok: true, value: { text: d === 0 ? `the same number as in ${against}` : `${Math.abs(d)} ${d > 0 ? 'more' : 'fewer'} than in ${against}`, points: d, ...base } };
 }

@@ -2,13 +2,17 @@
  * Words and files made from a termly report's published figures: one-sentence summaries for
  * charts, the headline, and the CSV download. Only published (suppressed) figures are used.
  */
-import { formatFigure, isSuppressed, type DisclosureRule, type Figure, type Percent } from './disclosure';
+import { formatFigure, isSuppressed, meetsTarget, type DisclosureRule, type Figure, type Percent } from './disclosure';
 import type { CrossTab, TermReport } from './report';
 
 const fmt = (f: Figure | Percent, rule: DisclosureRule) => formatFigure(f, rule);
 
-/** "2 points below the 80% target" / "on the 80% target" / "3 points above the 80% target". */
+/** "2 points below the 80% target" / "on the 80% target" / "3 points above the 80% target"; for a band, "met the 80% target". */
 export function againstTarget(p: Percent, target: number): string | undefined {
+  if (p.kind === 'band') {
+    const met = meetsTarget(p, target);
+    return met === undefined ? undefined : met ? `met the ${target}% target` : `below the ${target}% target`;
+  }
   if (p.kind !== 'percent') return undefined;
   const d = p.value - target;
   if (d === 0) return `on the ${target}% target`;
@@ -19,11 +23,26 @@ export function againstTarget(p: Percent, target: number): string | undefined {
 export function headlineSentence(r: TermReport, what = 'audits'): string {
   if (isSuppressed(r.audits)) return `Fewer than ${r.rule.threshold + 1} ${what} were completed this term, so the figures are not published.`;
   const n = fmt(r.audits, r.rule);
+  if (r.goodOrBetter.kind === 'band') return `${n} ${what} were completed; ${r.goodOrBetter.text} were Good or better (${againstTarget(r.goodOrBetter, r.target)}). The exact share is not published, to protect children's privacy.`;
   if (r.goodOrBetter.kind !== 'percent') return `${n} ${what} were completed; the share graded Good or better is not published, to protect children's privacy.`;
   return `${r.goodOrBetter.value}% of ${n} ${what} were Good or better, ${againstTarget(r.goodOrBetter, r.target)}.`;
 }
 
-/** A one-sentence summary of a grade cross-tab: the highest and lowest published shares. */
+/** Why a group's share is not shown exactly, in words that are true of the table. */
+function hiddenWords(hidden: { p: Percent }[], small: number, threshold: number): string {
+  const few = hidden.filter((x) => x.p.kind === 'suppressed' && x.p.reason === 'small').length;
+  const protectedHere = hidden.length - few;
+  const parts: string[] = [];
+  if (few) parts.push(`${few} group${few === 1 ? ' had' : 's had'} ${threshold} audits or fewer, so ${few === 1 ? 'its share is' : 'their shares are'} not published`);
+  if (protectedHere) parts.push(`${protectedHere} ${protectedHere === 1 ? 'share is' : 'shares are'} hidden to protect small numbers in this table`);
+  void small;
+  return parts.length ? ` ${parts.join('; ')}.`.replace(/^ (\w)/, (m) => m.toUpperCase()) : '';
+}
+
+/**
+ * A one-sentence summary of a cross-tab: for shares, how many groups met the target, the
+ * highest and lowest exact shares, and how many are shown as a band or hidden, and why.
+ */
 export function crossTabSentence(t: CrossTab, r: TermReport): string {
   if (!t.share) {
     const total = t.table.total;
@@ -31,27 +50,40 @@ export function crossTabSentence(t: CrossTab, r: TermReport): string {
     if (total.value === 0) return `There were none this term.`;
     const cols = t.cols.map((c, i) => ({ label: c.label, f: t.table.colTotals[i]! })).filter((c) => !isSuppressed(c.f) && c.f.value > 0);
     const top = cols.sort((a, b) => (b.f as { value: number }).value - (a.f as { value: number }).value)[0];
-    return top ? `${fmt(total, r.rule)} in all; the most common was ${top.label.toLowerCase()} (${fmt(top.f, r.rule)}).` : `${fmt(total, r.rule)} in all.`;
+    const hidden = t.table.colTotals.filter(isSuppressed).length;
+    const note = hidden ? ` ${hidden} ${hidden === 1 ? 'figure is' : 'figures are'} hidden (${r.rule.symbol}) to protect small numbers.` : '';
+    return top ? `${fmt(total, r.rule)} in all; the most common was ${top.label.toLowerCase()} (${fmt(top.f, r.rule)}).${note}` : `${fmt(total, r.rule)} in all.${note}`;
   }
-  const shown = t.rows
-    .map((row, i) => ({ label: row.label, p: t.share!.rows[i]! }))
-    .filter((x): x is { label: string; p: Extract<Percent, { kind: 'percent' }> } => x.p.kind === 'percent');
-  const hidden = t.rows.length - shown.length;
-  const hiddenNote = hidden ? ` ${hidden} group${hidden === 1 ? ' is' : 's are'} too small to publish.` : '';
+  const label = t.share.label;
+  const gob = label === 'Good or better';
   if (t.rows.length === 1) {
     const p = t.share.rows[0]!;
-    if (p.kind !== 'percent') return `The share ${t.share.label.toLowerCase()} is not published this term, to protect children's privacy.`;
-    const vsTarget = t.share.label === 'Good or better' ? `, ${againstTarget(p, r.target)}` : '';
-    return `${p.value}% of ${fmt(t.table.total, r.rule)} ${t.share.label === 'Good or better' ? 'were Good or better' : `were ${t.share.label.toLowerCase()}`}${vsTarget}.`;
+    if (p.kind === 'band') return `${p.text} of ${fmt(t.table.total, r.rule)} were ${gob ? 'Good or better' : label.toLowerCase()}${gob ? ` (${againstTarget(p, r.target)})` : ''}; the exact share is not published, to protect children's privacy.`;
+    if (p.kind !== 'percent') return `The share ${label.toLowerCase()} is not published this term, to protect children's privacy.`;
+    const vsTarget = gob ? `, ${againstTarget(p, r.target)}` : '';
+    return `${p.value}% of ${fmt(t.table.total, r.rule)} ${gob ? 'were Good or better' : `were ${label.toLowerCase()}`}${vsTarget}.`;
   }
-  if (shown.length === 0) return `No group is large enough to publish its share ${t.share.label.toLowerCase()} this term.`;
-  const sorted = [...shown].sort((a, b) => b.p.value - a.p.value);
-  const best = sorted[0]!;
-  const worst = sorted.at(-1)!;
-  const meeting = shown.filter((x) => x.p.value >= r.target).length;
-  if (best === worst) return `${best.label}: ${best.p.value}% ${t.share.label.toLowerCase()}.${hiddenNote}`;
-  if (best.p.value === worst.p.value) return `Every group shown had the same share ${t.share.label.toLowerCase()} (${best.p.value}%); ${meeting} of ${shown.length} met the ${r.target}% target.${hiddenNote}`;
-  return `${best.label} had the highest share ${t.share.label.toLowerCase()} (${best.p.value}%) and ${worst.label} the lowest (${worst.p.value}%); ${meeting} of ${shown.length} met the ${r.target}% target.${hiddenNote}`;
+  const items = t.rows.map((row, i) => ({ label: row.label, p: t.share!.rows[i]! }));
+  const exact = items.filter((x): x is { label: string; p: Extract<Percent, { kind: 'percent' }> } => x.p.kind === 'percent');
+  const banded = items.filter((x) => x.p.kind === 'band');
+  const hidden = items.filter((x) => x.p.kind === 'suppressed');
+  const parts: string[] = [];
+  if (gob) {
+    const met = items.filter((x) => meetsTarget(x.p, r.target) === true).length;
+    const notMet = items.filter((x) => meetsTarget(x.p, r.target) === false).length;
+    parts.push(`${met} of ${items.length} groups met the ${r.target}% target${notMet ? ` and ${notMet} did not` : ''}`);
+  }
+  if (exact.length > 1) {
+    const sorted = [...exact].sort((a, b) => b.p.value - a.p.value);
+    const best = sorted[0]!;
+    const worst = sorted.at(-1)!;
+    parts.push(best.p.value === worst.p.value ? `every exact share shown was ${best.p.value}%` : `of the exact shares, ${best.label} was highest (${best.p.value}%) and ${worst.label} lowest (${worst.p.value}%)`);
+  } else if (exact.length === 1) parts.push(`${exact[0]!.label}: ${exact[0]!.p.value}% ${label.toLowerCase()}`);
+  else if (!gob) parts.push(`no group's exact share ${label.toLowerCase()} can be published this term`);
+  let text = `${parts.join('; ')}.`;
+  text = text[0]!.toUpperCase() + text.slice(1);
+  if (banded.length) text += ` ${banded.length} ${banded.length === 1 ? 'share is' : 'shares are'} shown as a band (such as "${(banded[0]!.p as { text: string }).text}"), because the exact figure would reveal a small number.`;
+  return text + hiddenWords(hidden, 0, r.rule.threshold);
 }
 
 /** Change in points, as words: "up 4 points", "down 2 points", "no change". */

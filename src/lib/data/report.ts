@@ -1,23 +1,14 @@
 /**
- * Termly reports: aggregates the validated records of a term and passes every figure through
- * disclosure control. Pages, charts, CSV downloads, briefings and the search index all read
- * these published figures and nothing else, so a small count can never leak by one route.
+ * Termly reports: the published figures of each term, read off its publications after
+ * disclosure control (src/lib/disclose/). Pages, charts, CSV downloads, briefings and the
+ * search index all read these and nothing else, so a small count can never leak by one route.
  */
 import type { Partnership } from '../schemas/partnership';
-import type { AuditRecord, ComplaintRecord, FeedbackRecord } from './columns';
-import {
-  discloseAverage,
-  discloseCount,
-  disclosePercent,
-  discloseLinkedTables,
-  discloseTable,
-  type Average,
-  type DisclosureRule,
-  type Figure,
-  type Percent,
-  type PublishedTable,
-} from './disclosure';
-import { allTerms, comparisons, termOf, type Term } from './terms';
+import { band, roundPercent, type Average, type DisclosureRule, type Figure, type Percent, type PublishedTable } from './disclosure';
+import { shareView, type CountFigure, type Publication, type ShareFigure } from '../disclose/publication';
+import type { TermDesign } from '../disclose/design';
+import { DIMENSIONS, RATINGS, type DimensionId } from '../tally/tally';
+import type { Term } from './terms';
 
 /** A published cross-tabulation: rows × columns of counts with totals, and a share per row. */
 export interface CrossTab {
@@ -45,14 +36,7 @@ export function crossTabRow(t: CrossTab, index: number): CrossTab {
     rowHeading: t.rowHeading,
     rows: [row],
     cols: t.cols,
-    table: {
-      cells: [cells],
-      rowTotals: [t.table.rowTotals[index]!],
-      colTotals: cells,
-      total: t.table.rowTotals[index]!,
-      groupTotals: t.table.groupTotals[index] ? [t.table.groupTotals[index]!] : [],
-      groupColTotals: t.table.groupTotals[index] ?? [],
-    },
+    table: { cells: [cells], rowTotals: [t.table.rowTotals[index]!], colTotals: cells, total: t.table.rowTotals[index]!, groupTotals: [], groupColTotals: [] },
     ...(t.share ? { share: { label: t.share.label, rows: [t.share.rows[index]!], total: t.share.rows[index]! } } : {}),
   };
 }
@@ -73,248 +57,213 @@ export interface TermReport {
   byType: CrossTab;
   byLocality: CrossTab;
   byLevel: CrossTab;
+  /** Audits where a statutory timescale applies, by type of audit: met or not. */
   timeliness: CrossTab;
   moderation: CrossTab;
+  /** The practice standards most often not met, most often first (at most TOP_STANDARDS). */
   standardsNotMet: StandardNotMet[];
+  /** Every practice standard's count of audits that found it not met, in standard order. */
+  standards: StandardNotMet[];
   feedback: { responses: Figure; averageRating: Average; ratings: CrossTab; themes: CrossTab };
   complaints: { byTheme: CrossTab; upheld: CrossTab };
   change: { previous?: { term: Term; goodOrBetter: Percent; points: number | null }; lastYear?: { term: Term; goodOrBetter: Percent; points: number | null } };
   trend: { term: Term; audits: Figure; goodOrBetter: Percent }[];
+  /** What disclosure control did: checks made by the solver, and how many failed (always 0 when published). */
+  disclosure: { checks: number; failed: number; hiddenCells: number; banded: number };
 }
 
-function count<T>(items: readonly T[], rowKey: (t: T) => string | undefined, rows: string[], colKey: (t: T) => string | undefined, cols: string[]): number[][] {
-  const r = new Map(rows.map((id, i) => [id, i]));
-  const c = new Map(cols.map((id, i) => [id, i]));
-  const out = rows.map(() => cols.map(() => 0));
-  for (const it of items) {
-    const ri = r.get(rowKey(it) ?? '');
-    const ci = c.get(colKey(it) ?? '');
-    if (ri !== undefined && ci !== undefined) out[ri]![ci]!++;
-  }
-  return out;
-}
-
-/** A share (e.g. % Good or better) from a published subtotal and total: suppressed if either is, or if the group is small. */
-export function shareOf(part: Figure, whole: Figure, rule: DisclosureRule): Percent {
-  return disclosePercent(part, whole, rule);
-}
-
-/** Builds a published cross-tab from a table already through disclosure control. */
-function crossTab(
-  id: string,
-  title: string,
-  rowHeading: string,
-  rows: { id: string; label: string }[],
-  cols: { id: string; label: string }[],
-  table: PublishedTable,
-  rule: DisclosureRule,
-  shareLabel?: string,
-): CrossTab {
-  const tab: CrossTab = { id, title, rowHeading, rows, cols, table };
-  if (shareLabel) {
-    // The share is of the first column group (or of the first column when there are no groups).
-    const part = (r: number) => (table.groupTotals[r]?.length ? table.groupTotals[r]![0]! : table.cells[r]![0]!);
-    tab.share = {
-      label: shareLabel,
-      rows: rows.map((_, r) => shareOf(part(r), table.rowTotals[r]!, rule)),
-      total: shareOf(table.groupColTotals.length ? table.groupColTotals[0]! : table.colTotals[0]!, table.total, rule),
-    };
-  }
-  return tab;
-}
+/** How many of the standards most often not met a report lists. */
+export const TOP_STANDARDS = 5;
+/** How many terms the trend shows (three years). */
+export const TREND_TERMS = 9;
 
 const pointsBetween = (a: Percent, b: Percent) => (a.kind === 'percent' && b.kind === 'percent' ? a.value - b.value : null);
 
-export interface ReportInput {
+/** A published count, as pages show it. */
+export function figureOf(pub: Publication, id: string): Figure {
+  const f = pub.figures.get(id) as CountFigure | undefined;
+  if (!f) throw new Error(`No published figure ${id}`);
+  return f.hidden ? { kind: 'suppressed', reason: f.reason ?? 'secondary' } : { kind: 'count', value: f.truth };
+}
+
+/** A published share, as pages show it: exact, a band, or hidden. */
+export function percentOf(pub: Publication, id: string): Percent {
+  const f = pub.figures.get(id) as ShareFigure | undefined;
+  if (!f) throw new Error(`No published share ${id}`);
+  const v = shareView(f);
+  if (v.kind === 'exact') return { kind: 'percent', value: roundPercent(f.truthPart, f.truthWhole) };
+  if (v.kind === 'at-least') return band(v.percent, 100);
+  if (v.kind === 'below') return band(0, v.percent);
+  return { kind: 'suppressed', reason: f.truthWhole <= pub.threshold ? 'small' : 'secondary' };
+}
+
+function averageOf(pub: Publication, id: string): Average {
+  const f = pub.figures.get(id);
+  if (!f || f.kind !== 'average') throw new Error(`No published average ${id}`);
+  return f.hidden ? { kind: 'suppressed', reason: f.truthCount <= pub.threshold ? 'small' : 'secondary' } : { kind: 'average', value: Math.round((10 * f.truthSum) / f.truthCount) / 10 };
+}
+
+const opts = (o: { id: string; name: string }[]) => o.map((x) => ({ id: x.id, label: x.name }));
+const empty = { groupTotals: [] as Figure[][], groupColTotals: [] as Figure[] };
+
+export interface AssembleInput {
   cfg: Partnership;
-  audits: readonly AuditRecord[];
-  feedback: readonly FeedbackRecord[];
-  complaints: readonly ComplaintRecord[];
+  term: Term;
+  design: TermDesign;
+  standards: readonly string[];
+  /** Each earlier term's headline, for the trend and comparisons (already published). */
+  earlier: ReadonlyMap<string, { term: Term; audits: Figure; goodOrBetter: Percent }>;
+  previous?: Term;
+  lastYear?: Term;
 }
 
-/** Records grouped by term id. */
-function byTerm<T extends { file: string }>(terms: readonly Term[], items: readonly T[], date: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const it of items) {
-    const t = termOf(terms, date(it));
-    if (!t) continue;
-    let list = out.get(t.id);
-    if (!list) out.set(t.id, (list = []));
-    list.push(it);
-  }
-  return out;
-}
-
-/** One report per term that has audit data, latest first. */
-export function buildReports({ cfg, audits, feedback, complaints }: ReportInput): TermReport[] {
+/** One term's report from its protected publications. */
+export function assembleReport({ cfg, term, design, standards, earlier, previous, lastYear }: AssembleInput): TermReport {
   const rule: DisclosureRule = { threshold: cfg.disclosure.threshold, symbol: cfg.disclosure.symbol };
-  const terms = allTerms(cfg);
-  const auditsBy = byTerm(terms, audits, (a) => a.completed_on);
-  const feedbackBy = byTerm(terms, feedback, (f) => f.received_on);
-  const complaintsBy = byTerm(terms, complaints, (c) => c.received_on);
-  const grades = cfg.grades.map((g) => ({ id: g.id, label: g.name }));
-  const gob = cfg.grades.filter((g) => g.goodOrBetter).map((g) => g.id);
-  const gobLabel = 'Good or better';
+  const g = design.grades;
+  const grades = opts(cfg.grades);
+  const audits = figureOf(g, 'audits');
+  const goodOrBetter = percentOf(g, 'gob');
+  const gradeCols = cfg.grades.map((x) => figureOf(g, `grade/${x.id}`));
 
-  const gradeIds = grades.map((g) => g.id);
-  // Column groups: the grades that count as Good or better, and the rest. Their subtotals are
-  // published (as the share Good or better), so they are protected like totals.
-  const groups = [gradeIds.flatMap((g, i) => (gob.includes(g) ? [i] : [])), gradeIds.flatMap((g, i) => (gob.includes(g) ? [] : [i]))];
-  const opts = (o: { id: string; name: string }[]) => o.map((x) => ({ id: x.id, label: x.name }));
-  const dims = [
-    { id: 'by-type', title: 'Grades by type of audit', heading: 'Type of audit', rows: opts(cfg.auditTypes), key: (a: AuditRecord) => a.audit_type },
-    { id: 'by-locality', title: 'Grades by locality', heading: 'Locality', rows: opts(cfg.localities), key: (a: AuditRecord) => a.locality },
-    { id: 'by-level', title: 'Grades by level of audit', heading: 'Level', rows: opts(cfg.auditLevels), key: (a: AuditRecord) => a.level },
-  ];
-  const gradeIndex = new Map(gradeIds.map((g, i) => [g, i]));
-  const dimIndex = dims.map((d) => new Map(d.rows.map((r, i) => [r.id, i])));
-  const tallies = new Map<readonly AuditRecord[], ReturnType<typeof countAll>>();
-  const tally = (list: readonly AuditRecord[]) => {
-    let t = tallies.get(list);
-    if (!t) tallies.set(list, (t = countAll(list)));
-    return t;
-  };
-  /** All the term's audit counts in one pass over its records. */
-  const countAll = (list: readonly AuditRecord[]) => {
-    const overall = [gradeIds.map(() => 0)];
-    const byDim = dims.map((d) => d.rows.map(() => gradeIds.map(() => 0)));
-    const timely = [[0, 0]];
-    const moderated = [[0, 0]];
-    const notMet = new Map<string, number>();
-    for (const a of list) {
-      const g = gradeIndex.get(a.grade);
-      if (g === undefined) continue;
-      overall[0]![g]!++;
-      const keys = [a.audit_type, a.locality, a.level];
-      for (let d = 0; d < dims.length; d++) {
-        const r = dimIndex[d]!.get(keys[d]!);
-        if (r !== undefined) byDim[d]![r]![g]!++;
-      }
-      if (a.timely !== 'n/a') timely[0]![a.timely === 'yes' ? 0 : 1]!++;
-      moderated[0]![a.moderated === 'yes' ? 0 : 1]!++;
-      for (const st of a.standards_not_met) notMet.set(st, (notMet.get(st) ?? 0) + 1);
-    }
-    return { overall, byDim, timely, moderated, notMet };
-  };
-  /** The term's grade tables, suppressed together because they share the term's grade totals. */
-  const gradeTables = (list: readonly AuditRecord[]) => {
-    const { overall, byDim } = tally(list);
-    const [all, ...rest] = discloseLinkedTables([overall, ...byDim], rule, { groups });
-    return { all: all!, rest };
-  };
-  const headlines = new Map<readonly AuditRecord[], { audits: Figure; goodOrBetter: Percent }>();
-  const headline = (list: readonly AuditRecord[]) => {
-    let h = headlines.get(list);
-    if (!h) {
-      const { all } = gradeTables(list);
-      headlines.set(list, (h = { audits: all.total, goodOrBetter: shareOf(all.groupColTotals[0]!, all.total, rule) }));
-    }
-    return h;
-  };
-
-  const reports: TermReport[] = [];
-  for (const term of terms) {
-    const list = auditsBy.get(term.id);
-    if (!list?.length) continue;
-    const fb = feedbackBy.get(term.id) ?? [];
-    const cc = complaintsBy.get(term.id) ?? [];
-    const { all: gradeAll, rest: gradeDims } = gradeTables(list);
-    const total = gradeAll.total;
-    const goodOrBetter = shareOf(gradeAll.groupColTotals[0]!, total, rule);
-    const cross = (i: number) => crossTab(dims[i]!.id, dims[i]!.title, dims[i]!.heading, dims[i]!.rows, grades, gradeDims[i]!, rule, gobLabel);
-    const simple = (counts: number[][], g?: number[][]) => discloseTable(counts, rule, g ? { groups: g } : {});
-
-    // Standards not met: an audit can miss several, so these counts do not add up to a total
-    // and need only primary suppression; percentages are of all audits this term.
-    const counts = tally(list);
-    const notMet = counts.notMet;
-    const standardsNotMet = [...notMet]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en', { numeric: true }))
-      .slice(0, 5)
-      .map(([id, n]) => {
-        const c = discloseCount(n, rule);
-        return { id, count: c, percent: disclosePercent(c, total, rule) };
-      });
-
-    const ratingRows = [{ id: 'all', label: 'All responses' }];
-    const ratingCols = [1, 2, 3, 4, 5].map((n) => ({ id: String(n), label: `${n}` }));
-    const ratingCounts = count(fb, () => 'all', ['all'], (f) => String(f.rating), ratingCols.map((c) => c.id));
-    const ratings = crossTab('ratings', 'How families rated their experience (1 very poor to 5 very good)', 'Responses', ratingRows, ratingCols, simple(ratingCounts, [[3, 4], [0, 1, 2]]), rule, 'Rated 4 or 5');
-    const responses = ratings.table.total;
-    const ratingSum = fb.reduce((a, f) => a + f.rating, 0);
-
-    const cmp = comparisons(terms, term);
-    const compare = (t?: Term) => {
-      if (!t) return undefined;
-      const other = auditsBy.get(t.id);
-      if (!other?.length) return undefined;
-      const h = headline(other);
-      return { term: t, goodOrBetter: h.goodOrBetter, points: pointsBetween(goodOrBetter, h.goodOrBetter) };
+  const dimension = (id: DimensionId): CrossTab => {
+    const d = DIMENSIONS.find((x) => x.id === id)!;
+    const rows = opts(cfg[d.config]);
+    return {
+      id,
+      title: d.title,
+      rowHeading: d.heading,
+      rows,
+      cols: grades,
+      table: {
+        cells: rows.map((r) => cfg.grades.map((x) => figureOf(g, `${id}/${r.id}/${x.id}`))),
+        rowTotals: rows.map((r) => figureOf(g, `${id}/${r.id}`)),
+        colTotals: gradeCols,
+        total: audits,
+        ...empty,
+      },
+      share: { label: 'Good or better', rows: rows.map((r) => percentOf(g, `${id}/${r.id}/share`)), total: goodOrBetter },
     };
+  };
 
-    reports.push({
-      term,
-      rule,
-      target: cfg.target.goodOrBetterPercent,
-      audits: total,
-      goodOrBetter,
-      grades: crossTab('grades', 'Grades given', 'Audits', [{ id: 'all', label: 'All audits' }], grades, gradeAll, rule, gobLabel),
-      byType: cross(0),
-      byLocality: cross(1),
-      byLevel: cross(2),
-      timeliness: crossTab(
-        'timeliness',
-        'Statutory timescales met',
-        'Audits where a timescale applies',
-        [{ id: 'all', label: 'All audits with a timescale' }],
-        [{ id: 'yes', label: 'Met' }, { id: 'no', label: 'Not met' }],
-        simple(counts.timely),
-        rule,
-        'Met',
-      ),
-      moderation: crossTab(
-        'moderation',
-        'Audits moderated',
-        'Audits',
-        [{ id: 'all', label: 'All audits' }],
-        [{ id: 'yes', label: 'Moderated' }, { id: 'no', label: 'Not moderated' }],
-        simple(counts.moderated),
-        rule,
-        'Moderated',
-      ),
-      standardsNotMet,
-      feedback: {
-        responses,
-        averageRating: discloseAverage(ratingSum, responses, rule),
-        ratings,
-        themes: crossTab('feedback-themes', 'What families told us about', 'Responses', ratingRows, opts(cfg.feedbackThemes), simple(count(fb, () => 'all', ['all'], (f) => f.theme, cfg.feedbackThemes.map((t) => t.id))), rule),
-      },
-      complaints: {
-        byTheme: crossTab(
-          'compliments-complaints',
-          'Compliments and complaints by theme',
-          'Kind',
-          [{ id: 'compliment', label: 'Compliments' }, { id: 'complaint', label: 'Complaints' }],
-          opts(cfg.complaintThemes),
-          simple(count(cc, (c) => c.kind, ['compliment', 'complaint'], (c) => c.theme, cfg.complaintThemes.map((t) => t.id))),
-          rule,
-        ),
-        upheld: crossTab(
-          'complaints-upheld',
-          'Complaints decided: upheld or not',
-          'Complaints',
-          [{ id: 'all', label: 'Decided complaints' }],
-          [{ id: 'yes', label: 'Upheld' }, { id: 'no', label: 'Not upheld' }],
-          simple(count(cc, (c) => (c.kind === 'complaint' && c.upheld !== 'n/a' ? 'all' : undefined), ['all'], (c) => c.upheld, ['yes', 'no'])),
-          rule,
-          'Upheld',
-        ),
-      },
-      change: { previous: compare(cmp.previous), lastYear: compare(cmp.lastYear) },
-      trend: terms
-        .filter((t) => t.index <= term.index && t.index > term.index - 9 && auditsBy.get(t.id)?.length)
-        .map((t) => ({ term: t, ...headline(auditsBy.get(t.id)!) })),
-    });
-  }
-  return reports.reverse();
+  const timelyTypes = cfg.auditTypes.filter((o) => g.figures.has(`timely/${o.id}`));
+  const timeliness: CrossTab = {
+    id: 'timeliness',
+    title: 'Statutory timescales met, by type of audit',
+    rowHeading: 'Type of audit',
+    rows: opts(timelyTypes),
+    cols: [{ id: 'yes', label: 'Met' }, { id: 'no', label: 'Not met' }],
+    table: timelyTypes.length
+      ? {
+          cells: timelyTypes.map((o) => [figureOf(g, `timely/${o.id}/yes`), figureOf(g, `timely/${o.id}/no`)]),
+          rowTotals: timelyTypes.map((o) => figureOf(g, `timely/${o.id}`)),
+          colTotals: [figureOf(g, 'timely/yes'), figureOf(g, 'timely/no')],
+          total: figureOf(g, 'timely'),
+          ...empty,
+        }
+      : { cells: [], rowTotals: [], colTotals: [{ kind: 'count', value: 0 }, { kind: 'count', value: 0 }], total: { kind: 'count', value: 0 }, ...empty },
+    share: { label: 'Met', rows: timelyTypes.map((o) => percentOf(g, `timely/${o.id}/share`)), total: timelyTypes.length ? percentOf(g, 'timely/share') : { kind: 'suppressed', reason: 'small' } },
+  };
+
+  const m = design.moderation;
+  const moderation: CrossTab = {
+    id: 'moderation',
+    title: 'Audits moderated',
+    rowHeading: 'Audits',
+    rows: [{ id: 'all', label: 'All audits' }],
+    cols: [{ id: 'yes', label: 'Moderated' }, { id: 'no', label: 'Not moderated' }],
+    table: { cells: [[figureOf(m, 'moderated/yes'), figureOf(m, 'moderated/no')]], rowTotals: [audits], colTotals: [figureOf(m, 'moderated/yes'), figureOf(m, 'moderated/no')], total: audits, ...empty },
+    share: { label: 'Moderated', rows: [percentOf(m, 'moderated/share')], total: percentOf(m, 'moderated/share') },
+  };
+
+  const s = design.standards;
+  const all = standards.map((id) => ({ id, count: figureOf(s, `standard/${id}`), percent: percentOf(s, `standard/${id}/share`), truth: (s.figures.get(`standard/${id}`) as CountFigure).truth }));
+  // The ranking is published (and known to the disclosure check): most often first, then by id.
+  const standardsNotMet = [...all]
+    .filter((x) => x.truth > 0)
+    .sort((a, b) => b.truth - a.truth || standards.indexOf(a.id) - standards.indexOf(b.id))
+    .slice(0, TOP_STANDARDS)
+    .map(({ id, count, percent }) => ({ id, count, percent }));
+
+  const f = design.feedback;
+  const ratingRow = [{ id: 'all', label: 'All responses' }];
+  const responses = figureOf(f, 'responses');
+  const ratingCells = RATINGS.map((k) => figureOf(f, `rating/${k}`));
+  const ratings: CrossTab = {
+    id: 'ratings',
+    title: 'How families rated their experience (1 very poor to 5 very good)',
+    rowHeading: 'Responses',
+    rows: ratingRow,
+    cols: RATINGS.map((k) => ({ id: String(k), label: String(k) })),
+    table: { cells: [ratingCells], rowTotals: [responses], colTotals: ratingCells, total: responses, ...empty },
+    share: { label: 'Rated 4 or 5', rows: [percentOf(f, 'rating/share')], total: percentOf(f, 'rating/share') },
+  };
+  const themeCells = cfg.feedbackThemes.map((o) => figureOf(f, `feedback-theme/${o.id}`));
+  const themes: CrossTab = {
+    id: 'feedback-themes',
+    title: 'What families told us about',
+    rowHeading: 'Responses',
+    rows: ratingRow,
+    cols: opts(cfg.feedbackThemes),
+    table: { cells: [themeCells], rowTotals: [responses], colTotals: themeCells, total: responses, ...empty },
+  };
+
+  const c = design.complaints;
+  const kinds = [{ id: 'compliment', label: 'Compliments' }, { id: 'complaint', label: 'Complaints' }];
+  const byTheme: CrossTab = {
+    id: 'compliments-complaints',
+    title: 'Compliments and complaints by theme',
+    rowHeading: 'Kind',
+    rows: kinds,
+    cols: opts(cfg.complaintThemes),
+    table: {
+      cells: kinds.map((k) => cfg.complaintThemes.map((o) => figureOf(c, `cc/${k.id}/${o.id}`))),
+      rowTotals: kinds.map((k) => figureOf(c, `cc/${k.id}`)),
+      colTotals: cfg.complaintThemes.map((o) => figureOf(c, `cc/theme/${o.id}`)),
+      total: figureOf(c, 'cc'),
+      ...empty,
+    },
+  };
+  const decided = [figureOf(c, 'decided/yes'), figureOf(c, 'decided/no')];
+  const upheld: CrossTab = {
+    id: 'complaints-upheld',
+    title: 'Complaints decided: upheld or not',
+    rowHeading: 'Complaints',
+    rows: [{ id: 'all', label: 'Decided complaints' }],
+    cols: [{ id: 'yes', label: 'Upheld' }, { id: 'no', label: 'Not upheld' }],
+    table: { cells: [decided], rowTotals: [figureOf(c, 'decided')], colTotals: decided, total: figureOf(c, 'decided'), ...empty },
+    share: { label: 'Upheld', rows: [percentOf(c, 'decided/share')], total: percentOf(c, 'decided/share') },
+  };
+
+  const compare = (t?: Term) => {
+    const h = t && earlier.get(t.id);
+    return h ? { term: h.term, goodOrBetter: h.goodOrBetter, points: pointsBetween(goodOrBetter, h.goodOrBetter) } : undefined;
+  };
+  const pubs = [design.grades, design.moderation, design.standards, design.feedback, design.complaints];
+  const counts = pubs.flatMap((p) => [...p.figures.values()]);
+  return {
+    term,
+    rule,
+    target: cfg.target.goodOrBetterPercent,
+    audits,
+    goodOrBetter,
+    grades: { id: 'grades', title: 'Grades given', rowHeading: 'Audits', rows: [{ id: 'all', label: 'All audits' }], cols: grades, table: { cells: [gradeCols], rowTotals: [audits], colTotals: gradeCols, total: audits, ...empty }, share: { label: 'Good or better', rows: [goodOrBetter], total: goodOrBetter } },
+    byType: dimension('by-type'),
+    byLocality: dimension('by-locality'),
+    byLevel: dimension('by-level'),
+    timeliness,
+    moderation,
+    standardsNotMet,
+    standards: all.map(({ id, count, percent }) => ({ id, count, percent })),
+    feedback: { responses, averageRating: averageOf(f, 'rating/average'), ratings, themes },
+    complaints: { byTheme, upheld },
+    change: { previous: compare(previous), lastYear: compare(lastYear) },
+    trend: [...earlier.values()].filter((x) => x.term.index > term.index - TREND_TERMS).concat([{ term, audits, goodOrBetter }]),
+    disclosure: {
+      checks: 0,
+      failed: 0,
+      hiddenCells: counts.filter((x) => x.kind === 'count' && x.hidden).length,
+      banded: counts.filter((x) => x.kind === 'share' && ['at-least', 'below'].includes(shareView(x).kind)).length,
+    },
+  };
 }
