@@ -1,12 +1,17 @@
 // Checks every content and data file without building (npm run validate): prints every
 // problem with its file, line and column, and exits 1 if there are any.
 import { fileURLToPath } from 'node:url';
-import { formatProblems } from '../src/lib/problems';
+import { describeProblem, formatProblems } from '../src/lib/problems';
 import { checkAll } from '../src/lib/data/load';
 import { annotations } from '../src/lib/annotations';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { content, data, problems } = checkAll(root);
+const { content, data, problems, notes } = checkAll(root);
+// Notes (such as empty columns that were ignored) are shown but do not fail the check.
+if (notes.length) {
+  console.warn(`Notes (these do not stop the site being built):\n${notes.map((n) => `  ${[n.file, n.line, n.column].filter((x) => x !== undefined).join(':')}  ${describeProblem(n)}`).join('\n')}\n`);
+  if (process.env.GITHUB_ACTIONS === 'true') console.log(annotations(notes));
+}
 if (problems.length) {
   console.error(formatProblems(problems));
   // In GitHub Actions, also as annotations on the exact file and line of the pull request.

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkAll } from '../lib/data/load';
-import { ValidationError } from '../lib/problems';
+import { describeProblem, ValidationError } from '../lib/problems';
 
 /**
  * Checks every content and data file before Astro reads them, so that a mistake is reported
@@ -13,7 +13,8 @@ export function contentValidation(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         const root = fileURLToPath(config.root);
-        const { data, problems } = checkAll(root);
+        const { data, problems, notes } = checkAll(root);
+        for (const n of notes) logger.warn(`${[n.file, n.line, n.column].filter((x) => x !== undefined).join(':')}  ${describeProblem(n)}`);
         if (problems.length || !data) throw new ValidationError(problems, 'The site was not built: please fix these problems in the content or data.');
         logger.info(
           `content and data checked: no problems (${data.audits.length} audits, ${data.feedback.length} feedback responses, ` +

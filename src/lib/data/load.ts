@@ -7,7 +7,7 @@ import { checkContent, type Content } from '../content-check';
 import { PATHS } from '../paths';
 import type { Problem } from '../problems';
 import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord } from './columns';
-import { readDataset } from './read-dataset';
+import { readDataset, rowsInNoReport } from './read-dataset';
 import { buildReports } from './report';
 import { checkBriefingComponents, scanComponents } from '../briefing-check';
 
@@ -17,6 +17,8 @@ export interface LoadedData {
   complaints: ComplaintRecord[];
   files: string[];
   problems: Problem[];
+  /** Notes that do not stop the build (severity "warning"), such as empty columns that were ignored. */
+  notes: Problem[];
 }
 
 const KEY = Symbol.for('send-quality:data');
@@ -42,10 +44,10 @@ export function blocksDataChecks(p: Problem): boolean {
  * Checks every content and data file: the one check `npm run validate` and the build both run.
  * `data` is undefined while a content problem blocks the data checks (see blocksDataChecks).
  */
-export function checkAll(root: string): { content: Content; data?: LoadedData; problems: Problem[] } {
+export function checkAll(root: string): { content: Content; data?: LoadedData; problems: Problem[]; notes: Problem[] } {
   const { content, problems } = checkContent(root);
   const data = problems.some(blocksDataChecks) ? undefined : loadData(root, { content });
-  return { content, data, problems: [...problems, ...(data?.problems ?? [])] };
+  return { content, data, problems: [...problems, ...(data?.problems ?? [])], notes: data?.notes ?? [] };
 }
 
 /** Reads every data file under root/data, with all problems. */
@@ -55,12 +57,17 @@ export function loadData(root: string, opts: { today?: string; fresh?: boolean; 
   if (hit && !opts.fresh) return hit;
   // The content already checked, when the caller has it, is not read again.
   const { content, problems: contentProblems } = opts.content ? { content: opts.content, problems: [] } : checkContent(root);
-  if (!content.partnership) return { audits: [], feedback: [], complaints: [], files: [], problems: contentProblems };
+  if (!content.partnership) return { audits: [], feedback: [], complaints: [], files: [], problems: contentProblems, notes: [] };
   const ctx: ColumnContext = { cfg: content.partnership, standardIds: new Set(content.standards.map((s) => s.id)), today: opts.today ?? today() };
   const audits = readDataset<AuditRecord>(root, 'audits', ctx);
   const feedback = readDataset<FeedbackRecord>(root, 'feedback', ctx);
   const complaints = readDataset<ComplaintRecord>(root, 'complaints', ctx);
-  const dataProblems = [...audits.problems, ...feedback.problems, ...complaints.problems];
+  const dataProblems = [
+    ...audits.problems,
+    ...feedback.problems,
+    ...complaints.problems,
+    ...rowsInNoReport(content.partnership, audits, { feedback: feedback.records, complaints: complaints.records }),
+  ];
   // Briefings quote the reports: check every figure, chart and link they ask for. While the data
   // have problems there are no reports to check figures against, but links are still checked.
   const briefingProblems: Problem[] = [];
@@ -78,6 +85,7 @@ export function loadData(root: string, opts: { today?: string; fresh?: boolean; 
     complaints: complaints.records,
     files: [...audits.files, ...feedback.files, ...complaints.files],
     problems: [...dataProblems, ...briefingProblems],
+    notes: [...audits.notes, ...feedback.notes, ...complaints.notes],
   };
   cache.set(key, out);
   return out;
