@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkAll } from '../lib/data/load';
-import { describeProblem, ValidationError } from '../lib/problems';
+import { ValidationError } from '../lib/problems';
 
 /**
  * Checks every content and data file before Astro reads them, so that a mistake is reported
@@ -13,13 +13,14 @@ export function contentValidation(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         const root = fileURLToPath(config.root);
-        const { data, problems, notes } = checkAll(root);
-        for (const n of notes) logger.warn(`${[n.file, n.line, n.column].filter((x) => x !== undefined).join(':')}  ${describeProblem(n)}`);
+        const { data, problems } = checkAll(root);
         if (problems.length || !data) throw new ValidationError(problems, 'The site was not built: please fix these problems in the content or data.');
         logger.info(
           `content and data checked: no problems (${data.audits.length} audits, ${data.feedback.length} feedback responses, ` +
             `${data.complaints.length} compliments and complaints in ${data.files.length} files)`,
         );
+        // Notes do not stop the build (such as empty columns Excel left, which are ignored).
+        for (const n of data.notes) logger.warn(`note: ${[n.file, n.line, n.column].filter((x) => x !== undefined).join(':')} ${n.message}. ${n.fix ?? ''}`);
       },
     },
   };

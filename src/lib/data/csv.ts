@@ -189,7 +189,7 @@ export function parseCsv(file: string, text: string, knownHeadings: readonly str
       severity: 'warning',
       message: `${names.length === 1 ? `column ${names[0]} has` : `columns ${listOf(names)} have`} no heading and nothing in any row, so ${names.length === 1 ? 'it is' : 'they are'} ignored (Excel leaves such columns when cells are formatted but left empty)`,
       expected: 'every column to have a heading',
-      fix: `nothing needs fixing; to remove this note, delete ${names.length === 1 ? 'the column' : 'those columns'} in Excel and save as CSV UTF-8 again`,
+      fix: `Nothing needs fixing; to remove this note, delete ${names.length === 1 ? 'the column' : 'those columns'} in Excel and save as CSV UTF-8 again`,
     });
   }
   // Cells a row needs: up to the last column that is not ignored. Empty cells past it (trailing

@@ -6,8 +6,9 @@
 import { checkContent, type Content } from '../content-check';
 import { PATHS } from '../paths';
 import type { Problem } from '../problems';
+import { rowsInNoReport } from './read-dataset';
 import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord } from './columns';
-import { readDataset, rowsInNoReport } from './read-dataset';
+import { readDataset } from './read-dataset';
 import { buildReports } from './report';
 import { checkBriefingComponents, scanComponents } from '../briefing-check';
 
@@ -44,10 +45,10 @@ export function blocksDataChecks(p: Problem): boolean {
  * Checks every content and data file: the one check `npm run validate` and the build both run.
  * `data` is undefined while a content problem blocks the data checks (see blocksDataChecks).
  */
-export function checkAll(root: string): { content: Content; data?: LoadedData; problems: Problem[]; notes: Problem[] } {
+export function checkAll(root: string): { content: Content; data?: LoadedData; problems: Problem[] } {
   const { content, problems } = checkContent(root);
   const data = problems.some(blocksDataChecks) ? undefined : loadData(root, { content });
-  return { content, data, problems: [...problems, ...(data?.problems ?? [])], notes: data?.notes ?? [] };
+  return { content, data, problems: [...problems, ...(data?.problems ?? [])] };
 }
 
 /** Reads every data file under root/data, with all problems. */

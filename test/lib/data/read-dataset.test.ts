@@ -262,7 +262,7 @@ describe('nothing needlessly refused', () => {
   it('ignores columns with no heading and nothing in any row, with a note, and keeps the column letters right', () => {
     const { text, records, notes } = read('excel-empty-columns.csv');
     expect(notes.map(show)).toEqual([
-      '1:2 columns B, K, L and M have no heading and nothing in any row, so they are ignored (Excel leaves such columns when cells are formatted but left empty). Expected every column to have a heading. How to fix: nothing needs fixing; to remove this note, delete those columns in Excel and save as CSV UTF-8 again.',
+      '1:2 columns B, K, L and M have no heading and nothing in any row, so they are ignored (Excel leaves such columns when cells are formatted but left empty). Expected every column to have a heading. How to fix: Nothing needs fixing; to remove this note, delete those columns in Excel and save as CSV UTF-8 again.',
     ]);
     expect(notes[0]!.severity).toBe('warning');
     // Only the real mistake is refused, in the column Excel shows it in.
