@@ -13,6 +13,9 @@ if (problems.length) {
   if (process.env.GITHUB_ACTIONS === 'true') console.log(annotations(problems));
   process.exit(1);
 }
+// Notes (such as empty columns Excel left, which are ignored) are shown but do not fail the check.
+for (const n of data!.notes) console.warn(`Note: ${[n.file, n.line, n.column].filter((x) => x !== undefined).join(':')}  ${n.message}. ${n.fix ?? ''}`);
+if (process.env.GITHUB_ACTIONS === 'true' && data!.notes.length) console.log(annotations(data!.notes));
 console.log(
   `No problems: ${content.standards.length} standards, ${content.guidance.length} guidance entries, ` +
     `${content.framework.length} framework pages, ${content.glossary.length} glossary terms, ` +

@@ -25,6 +25,8 @@ export function contentValidation(): AstroIntegration {
           `disclosure control: ${d.length} terms, ${d.reduce((a, x) => a + x.findings.length, 0)} solver checks, none failed` +
             (solved.length ? ` (${solved.length} solved afresh in ${(solved.reduce((a, x) => a + x.ms, 0) / 1000).toFixed(1)} s, ${solved.reduce((a, x) => a + x.solves, 0)} solves)` : ' (decisions reused from the cache)'),
         );
+        // Notes do not stop the build (such as empty columns Excel left, which are ignored).
+        for (const n of data.notes) logger.warn(`note: ${[n.file, n.line, n.column].filter((x) => x !== undefined).join(':')} ${n.message}. ${n.fix ?? ''}`);
       },
     },
   };

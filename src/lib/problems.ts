@@ -17,6 +17,8 @@ export interface Problem {
   expected?: string;
   /** How to fix it. */
   fix?: string;
+  /** 'warning' for a note that does not stop the build; an error when left out. */
+  severity?: 'error' | 'warning';
 }
 
 /** Thrown when validation finds problems; carries all of them, not just the first. */

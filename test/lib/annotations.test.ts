@@ -25,6 +25,11 @@ describe('GitHub annotations', () => {
     expect(escapeProperty('a:b,c')).toBe('a%3Ab%2Cc');
     expect(annotation({ file: 'a,b.csv', line: 1, field: 'column C (grade)', message: 'x' })).toMatch(/^::error file=a%2Cb\.csv,line=1,title=Problem in column C \(grade\)::/);
   });
+  it('make a note (severity warning) a yellow warning, not an error', () => {
+    expect(annotation({ file: 'data/audits/x.csv', line: 1, column: 10, severity: 'warning', message: 'columns J and K have no heading and nothing in any row, so they are ignored' })).toBe(
+      '::warning file=data/audits/x.csv,line=1,col=10,title=Note in this file::columns J and K have no heading and nothing in any row, so they are ignored.',
+    );
+  });
   it('give one line per problem', () => {
     expect(annotations([{ file: 'a', message: 'x' }, { file: 'b', message: 'y' }]).split('\n')).toHaveLength(2);
   });

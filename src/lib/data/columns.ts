@@ -77,10 +77,25 @@ export function optionColumn(
 
 const DATE_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DATE_UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/**
+ * A time of day after a date, as Excel writes a cell formatted as date and time:
+ * "2023-10-03 00:00:00", "03/10/2023 0:00", "2023-10-03T00:00:00Z", "03/10/2023 12:00 AM".
+ */
+const TIME = /^(.+?)[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?\s*(?:z|[+-]00:?00)?$/i;
 
-/** Reads 2024-09-01 or 01/09/2024 (UK day/month/year) as YYYY-MM-DD, or undefined. */
-export function readDate(raw: string): string | undefined {
-  const s = raw.trim();
+/** A cell split into its date part and, when there is one, its time of day as written. */
+function splitTime(s: string): { date: string; time?: string; midnight: boolean } {
+  const m = TIME.exec(s);
+  if (!m) return { date: s, midnight: true };
+  const [hour, minute, second] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  const meridiem = m[5]?.toLowerCase();
+  // 12:00 AM is midnight on a 12-hour clock; 00:00 on a 24-hour one.
+  const midnight = minute === 0 && second === 0 && (meridiem ? meridiem === 'am' && hour === 12 : hour === 0);
+  return { date: m[1]!.trim(), time: s.slice(m[1]!.length).trim(), midnight };
+}
+
+/** Reads a date alone (2024-09-01, or 01/09/2024 day/month/year) as YYYY-MM-DD, or undefined. */
+function readDay(s: string): string | undefined {
   let y: number, m: number, d: number;
   let match = DATE_ISO.exec(s);
   if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -91,20 +106,39 @@ export function readDate(raw: string): string | undefined {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * Reads 2024-09-01 or 01/09/2024 (UK day/month/year) as YYYY-MM-DD, or undefined. A midnight
+ * time after the date ("2024-09-01 00:00:00", what Excel exports for a date cell) is read as
+ * that date; any other time of day is not a date alone, so gives undefined.
+ */
+export function readDate(raw: string): string | undefined {
+  const { date, midnight } = splitTime(raw.trim());
+  return midnight ? readDay(date) : undefined;
+}
+
 export function dateColumn(name: string, meaning: string): Column<string> {
   return {
     name,
     required: true,
     meaning,
     type: 'date',
-    allowed: (ctx) => `a real date from ${allTerms(ctx.cfg)[0]!.start} up to today, inside a term in data/partnership.yaml, written 2024-09-01 or 01/09/2024 (day/month/year)`,
+    allowed: (ctx) => `a real date from ${allTerms(ctx.cfg)[0]!.start} up to today, inside a term in data/partnership.yaml, written 2024-09-01 or 01/09/2024 (day/month/year); a time of 00:00 after it, as Excel exports a date, is ignored`,
     example: '2024-10-14',
     isDate: true,
     parse(raw, ctx) {
       const s = raw.trim();
-      const iso = readDate(s);
+      const { date, time, midnight } = splitTime(s);
+      const iso = midnight ? readDay(date) : undefined;
       if (!iso) {
-        const shaped = DATE_ISO.test(s) || DATE_UK.test(s);
+        if (!midnight && readDay(date)) {
+          return {
+            ok: false,
+            message: `found "${s}", a date with the time of day ${time}; only the day is recorded, and a time other than midnight may mean the wrong cell or column was copied`,
+            expected: `the day alone, such as ${date}, or the day with the time 00:00 (how Excel exports a date)`,
+            fix: `write the day alone (${date}); in Excel, select the column, choose Format Cells › Date and pick a format without a time, then save as CSV UTF-8 again`,
+          };
+        }
+        const shaped = DATE_ISO.test(date) || DATE_UK.test(date);
         return {
           ok: false,
           message: shaped ? `found "${s}", which is not a real date` : `found "${s}", which is not a date`,

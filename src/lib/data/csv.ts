@@ -22,6 +22,11 @@ export interface CsvTable {
   rows: string[][];
   /** …and the 1-based line each starts on (parallel arrays: no object per row). */
   lines: number[];
+  /**
+   * Columns (0-based) with no heading and nothing in any row: what Excel leaves after cells
+   * are formatted but left empty. They hold nothing, so they are skipped, not refused.
+   */
+  ignored: number[];
 }
 
 /** Spreadsheet column letters, as staff see them in Excel: 1 → A, 27 → AA. */
@@ -142,7 +147,13 @@ export function parseCsv(file: string, text: string, knownHeadings: readonly str
 
   const first = data.findIndex((r) => !isBlank(r));
   if (first === -1) {
-    problems.push({ file, line: 1, message: 'the file is empty', expected: `a heading row (${knownHeadings.join(', ')}) and then one row per record`, fix: 'export the data again, or delete this file if it is not needed' });
+    problems.push({
+      file,
+      line: 1,
+      message: text.trim() === '' && !text.includes(',') ? 'the file is empty, so it holds no records and nothing from it would appear on the site' : 'the file holds only blank lines, so it has no records and nothing from it would appear on the site',
+      expected: `a heading row (${knownHeadings.join(', ')}) and then one row per record`,
+      fix: EMPTY_FIX,
+    });
     return { problems };
   }
 
@@ -165,32 +176,72 @@ export function parseCsv(file: string, text: string, knownHeadings: readonly str
     }
   }
   const header = data[headerIndex]!.map((h) => h.trim());
-  const table: CsvTable = { header, headerLine: lines[headerIndex]!, rows: [], lines: [] };
+  const headerLine = lines[headerIndex]!;
+  const body = data.slice(headerIndex + 1);
+  const blankIn = (i: number) => body.every((cells) => (cells[i] ?? '').trim() === '');
+  const ignored = header.flatMap((h, i) => (h === '' && blankIn(i) ? [i] : []));
+  if (ignored.length) {
+    const names = ignored.map((i) => columnLetter(i + 1));
+    problems.push({
+      file,
+      line: headerLine,
+      column: ignored[0]! + 1,
+      severity: 'warning',
+      message: `${names.length === 1 ? `column ${names[0]} has` : `columns ${listOf(names)} have`} no heading and nothing in any row, so ${names.length === 1 ? 'it is' : 'they are'} ignored (Excel leaves such columns when cells are formatted but left empty)`,
+      expected: 'every column to have a heading',
+      fix: `Nothing needs fixing; to remove this note, delete ${names.length === 1 ? 'the column' : 'those columns'} in Excel and save as CSV UTF-8 again`,
+    });
+  }
+  // Cells a row needs: up to the last column that is not ignored. Empty cells past it (trailing
+  // empty columns, or cells Excel adds beyond the headings) are harmless.
+  let width = header.length;
+  while (width > 0 && ignored.includes(width - 1)) width--;
+  const table: CsvTable = { header, headerLine, rows: [], lines: [], ignored };
+  let ragged = false;
   for (let i = headerIndex + 1; i < data.length; i++) {
     const cells = data[i]!;
     if (isBlank(cells)) continue;
     const line = lines[i]!;
     if (cells.length !== header.length) {
-      // Trailing empty cells beyond the headings (Excel sometimes adds them) are harmless.
-      const extra = cells.slice(header.length);
-      if (cells.length > header.length && extra.every((c) => c.trim() === '')) {
-        table.rows.push(cells.slice(0, header.length));
+      if (cells.length >= width && cells.slice(width).every((c) => c.trim() === '')) {
+        const fitted = cells.slice(0, header.length);
+        while (fitted.length < header.length) fitted.push('');
+        table.rows.push(fitted);
         table.lines.push(line);
         continue;
       }
+      ragged = true;
       problems.push({
         file,
         line,
-        message: `this row has ${cells.length} cell${cells.length === 1 ? '' : 's'} but there are ${header.length} column headings`,
-        expected: `${header.length} cells, one under each heading`,
-        fix: cells.length > header.length ? 'look for a comma inside a value (put that value in quotes) or an extra comma' : 'fill in the missing cells (leave optional ones empty but keep their commas)',
+        message: `this row has ${cells.length} cell${cells.length === 1 ? '' : 's'} but there are ${width} column headings`,
+        expected: `${width} cells, one under each heading`,
+        fix: cells.length > width ? 'look for a comma inside a value (put that value in quotes) or an extra comma' : 'fill in the missing cells (leave optional ones empty but keep their commas)',
       });
       continue;
     }
     table.rows.push(cells);
     table.lines.push(line);
   }
+  if (!table.rows.length && !ragged && !problems.some((p) => p.severity !== 'warning')) {
+    problems.push({
+      file,
+      line: headerLine,
+      message: 'the file has its heading row but no records under it, so nothing from it would appear on the site',
+      expected: 'one row per record under the headings',
+      fix: EMPTY_FIX,
+    });
+  }
   return { table, problems };
+}
+
+/** What an empty file means and how to fix it: a term with no records has no file. */
+const EMPTY_FIX =
+  'if this term really has none of these records, delete the file (a term with no records has no file); otherwise export the data again from the spreadsheet (File › Save As › "CSV UTF-8 (Comma delimited) (*.csv)") and replace this file with it';
+
+/** "A, B and C" */
+function listOf(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** Headings are matched without regard to case, spaces or hyphens: "Audit type" = "audit_type". */

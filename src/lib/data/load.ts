@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { checkContent, type Content } from '../content-check';
 import { PATHS } from '../paths';
 import type { Problem } from '../problems';
+import { rowsInNoReport } from './read-dataset';
 import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord } from './columns';
 import { readDataset } from './read-dataset';
 import { checkBriefingComponents, scanComponents } from '../briefing-check';
@@ -22,6 +23,8 @@ export interface LoadedData {
   problems: Problem[];
   /** The published figures; undefined while the data have problems. */
   snapshot?: Snapshot;
+  /** Notes that do not stop the build (severity "warning"), such as empty columns that were ignored. */
+  notes: Problem[];
 }
 
 const KEY = Symbol.for('send-quality:data');
@@ -72,12 +75,17 @@ export async function loadData(root: string, opts: { today?: string; fresh?: boo
   if (hit && !opts.fresh) return hit;
   // The content already checked, when the caller has it, is not read again.
   const { content, problems: contentProblems } = opts.content ? { content: opts.content, problems: [] } : checkContent(root);
-  if (!content.partnership) return { audits: [], feedback: [], complaints: [], files: [], problems: contentProblems };
+  if (!content.partnership) return { audits: [], feedback: [], complaints: [], files: [], problems: contentProblems, notes: [] };
   const ctx: ColumnContext = { cfg: content.partnership, standardIds: new Set(content.standards.map((s) => s.id)), today: opts.today ?? today() };
   const audits = readDataset<AuditRecord>(root, 'audits', ctx);
   const feedback = readDataset<FeedbackRecord>(root, 'feedback', ctx);
   const complaints = readDataset<ComplaintRecord>(root, 'complaints', ctx);
-  const dataProblems = [...audits.problems, ...feedback.problems, ...complaints.problems];
+  const dataProblems = [
+    ...audits.problems,
+    ...feedback.problems,
+    ...complaints.problems,
+    ...rowsInNoReport(content.partnership, audits, { feedback: feedback.records, complaints: complaints.records }),
+  ];
   // Briefings quote the reports: check every figure, chart and link they ask for. While the data
   // have problems there are no reports to check figures against, but links are still checked.
   const briefingProblems: Problem[] = [];
@@ -104,6 +112,7 @@ export async function loadData(root: string, opts: { today?: string; fresh?: boo
     files: [...audits.files, ...feedback.files, ...complaints.files],
     problems: [...dataProblems, ...briefingProblems],
     snapshot,
+    notes: [...audits.notes, ...feedback.notes, ...complaints.notes],
   };
   cache.set(key, out);
   return out;

@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { Problem } from '../problems';
 import { columnName, decodeCsv, normaliseHeading, parseCsv } from './csv';
-import { DATASETS, type Column, type ColumnContext, type Dataset, type DatasetName } from './columns';
+import { DATASETS, type AuditRecord, type Column, type ColumnContext, type ComplaintRecord, type Dataset, type DatasetName, type FeedbackRecord } from './columns';
 import { identifierIn, isPersonalHeader } from './privacy';
+import type { Partnership } from '../schemas/partnership';
+import { allTerms, termOf } from './terms';
 
 const PERSONAL_FIX =
   'remove this from the file: data files must be anonymised. If it is a reference you made up, change it so it does not look like an identifier.';
@@ -26,22 +28,32 @@ function verdict(raw: string, col: Column, ctx: ColumnContext): Verdict {
   return { ok: true, value: parsed.value };
 }
 
-/** Checks one file's text as a file of the given kind. `seen` carries references across files to find duplicates. */
+/** A note that does not stop the build (severity "warning"), as opposed to a problem that does. */
+export const isNote = (p: Problem) => p.severity === 'warning';
+
+/**
+ * Checks one file's text as a file of the given kind. `seen` carries references across files to
+ * find duplicates. `problems` stop the build; `notes` (severity "warning") only tell.
+ */
 export function readCsvText<R>(
   file: string,
   text: string,
   { columns, refColumn, what, rowRule }: Dataset,
   ctx: ColumnContext,
   seen: Map<string, { file: string; line: number }>,
-): { records: R[]; problems: Problem[] } {
+): { records: R[]; problems: Problem[]; notes: Problem[] } {
   const names = Object.keys(columns);
-  const { table, problems } = parseCsv(file, text, names);
-  if (!table) return { records: [], problems };
+  const parsed = parseCsv(file, text, names);
+  const { table } = parsed;
+  const problems = parsed.problems.filter((p) => !isNote(p));
+  const notes = parsed.problems.filter(isNote);
+  if (!table) return { records: [], problems, notes };
 
   // Headings first: nothing in the rows is read if the headings are wrong.
   const headerProblems: Problem[] = [];
   const index = new Map<string, number>();
   table.header.forEach((h, i) => {
+    if (table.ignored.includes(i)) return;
     const where = { file, line: table.headerLine, column: i + 1 };
     const key = normaliseHeading(h);
     if (isPersonalHeader(h)) {
@@ -59,7 +71,7 @@ export function readCsvText<R>(
       headerProblems.push({ file, line: table.headerLine, message: `the column "${name}" is missing`, expected: `a column headed "${name}" (${columns[name]!.meaning.replace(/\.$/, '').toLowerCase()})`, fix: 'add the column (see data/README.md for what it holds)' });
     }
   }
-  if (headerProblems.length) return { records: [], problems: [...problems, ...headerProblems] };
+  if (headerProblems.length) return { records: [], problems: [...problems, ...headerProblems], notes };
 
   const records: R[] = [];
   const cols = names.map((name) => ({ name, col: columns[name]!, at: index.get(name), cache: new Map<string, Verdict>() }));
@@ -117,25 +129,66 @@ export function readCsvText<R>(
     }
     if (good) records.push(record as R);
   }
-  return { records, problems };
+  return { records, problems, notes };
 }
 
 /** Reads every CSV file of a kind under root, in name order. */
-export function readDataset<R>(root: string, name: DatasetName, ctx: ColumnContext): { records: R[]; problems: Problem[]; files: string[] } {
+export function readDataset<R>(root: string, name: DatasetName, ctx: ColumnContext): { records: R[]; problems: Problem[]; notes: Problem[]; files: string[] } {
   const ds = DATASETS[name];
   const files = globSync('**/*.csv', { cwd: join(root, ds.folder) }).sort().map((f) => `${ds.folder}/${f}`);
   const seen = new Map<string, { file: string; line: number }>();
   const records: R[] = [];
   const problems: Problem[] = [];
+  const notes: Problem[] = [];
   for (const file of files) {
     const decoded = decodeCsv(file, readFileSync(join(root, file)));
-    if (!decoded.text) {
+    // An empty file decodes to "", which parseCsv refuses: it must not be skipped as unreadable.
+    if (decoded.text === undefined) {
       problems.push(...decoded.problems);
       continue;
     }
     const out = readCsvText<R>(file, decoded.text, ds, ctx, seen);
     records.push(...out.records);
     problems.push(...out.problems);
+    notes.push(...out.notes);
   }
-  return { records, problems, files };
+  return { records, problems, notes, files };
+}
+
+/**
+ * Feedback and compliments-and-complaints rows whose term has no audits: a term's report is
+ * made only when it has audits (buildReports in report.ts), so these rows would appear on no
+ * page. One problem per file and term, on the first such row. Nothing is said while the audit
+ * files have problems: their rows are not read, so their terms are not known.
+ */
+export function rowsInNoReport(
+  cfg: Partnership,
+  audits: { records: readonly AuditRecord[]; problems: readonly Problem[] },
+  others: { feedback: readonly FeedbackRecord[]; complaints: readonly ComplaintRecord[] },
+): Problem[] {
+  if (audits.problems.length) return [];
+  const terms = allTerms(cfg);
+  const reported = new Set(audits.records.map((a) => termOf(terms, a.completed_on)?.id));
+  const lost = new Map<string, { file: string; term: string; lines: number[] }>();
+  for (const r of [...others.feedback, ...others.complaints]) {
+    const term = termOf(terms, r.received_on);
+    if (!term || reported.has(term.id)) continue;
+    const key = `${r.file}|${term.id}`;
+    const entry = lost.get(key) ?? { file: r.file, term: term.id, lines: [] };
+    entry.lines.push(r.line);
+    lost.set(key, entry);
+  }
+  return [...lost.values()].map(({ file, term: id, lines }) => {
+    const term = terms.find((t) => t.id === id)!;
+    const n = lines.length;
+    const auditFile = `${DATASETS.audits.folder}/${id}.csv`;
+    return {
+      file,
+      line: Math.min(...lines),
+      field: 'received_on',
+      message: `${n === 1 ? 'this row is' : `${n} rows of this file (the first on this line) are`} from the ${term.label.toLowerCase()}, which has no audit data, so ${n === 1 ? 'it' : 'they'} would appear in no report: a term's report is made only when the term has audits`,
+      expected: `audit data for the ${term.label.toLowerCase()} (the file ${auditFile}), or dates in a term that has a report`,
+      fix: `add ${auditFile} in the same pull request; if the dates are wrong, correct them; if the term will have no audits, remove these rows`,
+    };
+  });
 }

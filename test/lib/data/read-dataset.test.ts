@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATASETS, type AuditRecord, type ColumnContext, type DatasetName } from '../../../src/lib/data/columns';
 import { decodeCsv } from '../../../src/lib/data/csv';
-import { readCsvText } from '../../../src/lib/data/read-dataset';
+import { readCsvText, readDataset, rowsInNoReport } from '../../../src/lib/data/read-dataset';
+import { checkAll } from '../../../src/lib/data/load';
+import { projectCopy } from '../../helpers/project-copy';
 import { loadPartnership } from '../../../src/lib/partnership';
 import { describeProblem, type Problem } from '../../../src/lib/problems';
 
@@ -19,7 +22,7 @@ function read(name: string, seen = new Map<string, { file: string; line: number 
   const file = `test/fixtures/data/${name}`;
   const bytes = readFileSync(join(root, file));
   const decoded = decodeCsv(file, bytes);
-  if (!decoded.text) return { records: [] as AuditRecord[], problems: decoded.problems, text: decoded.problems.map(show) };
+  if (decoded.text === undefined) return { records: [] as AuditRecord[], problems: decoded.problems, notes: [] as Problem[], text: decoded.problems.map(show) };
   const out = readCsvText<AuditRecord>(file, decoded.text, DATASETS[dataset], ctx, seen);
   return { ...out, text: out.problems.map(show) };
 }
@@ -182,5 +185,112 @@ describe('the bundled example data', () => {
     for (const r of data.feedback) FeedbackRecordSchema.parse(r);
     for (const r of data.complaints) ComplaintRecordSchema.parse(r);
     expect(data.files).toHaveLength(27);
+  });
+});
+
+describe('nothing silently lost', () => {
+  it('refuses a file of 0 bytes, saying what it means and how to fix it', () => {
+    const { text, records } = read('zero-bytes.csv');
+    expect(text).toEqual([
+      '1:- the file is empty, so it holds no records and nothing from it would appear on the site. Expected a heading row (audit_ref, completed_on, audit_type, level, locality, grade, timely, standards_not_met, moderated) and then one row per record. How to fix: if this term really has none of these records, delete the file (a term with no records has no file); otherwise export the data again from the spreadsheet (File › Save As › "CSV UTF-8 (Comma delimited) (*.csv)") and replace this file with it.',
+    ]);
+    expect(records).toEqual([]);
+  });
+
+  it('refuses a file with only its heading row, on the line of the headings', () => {
+    const { text, records } = read('heading-only.csv');
+    expect(text).toEqual([expect.stringMatching(/^1:- the file has its heading row but no records under it, so nothing from it would appear on the site\. .*How to fix: if this term really has none of these records, delete the file/)]);
+    expect(records).toEqual([]);
+  });
+
+  it('does not pass over an empty file in a data folder (it once built, and its term\'s report disappeared)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'send-quality-'));
+    try {
+      mkdirSync(join(dir, 'data/audits'), { recursive: true });
+      writeFileSync(join(dir, 'data/audits/2024-25-autumn.csv'), '');
+      const { problems, records } = readDataset<AuditRecord>(dir, 'audits', ctx);
+      expect(records).toEqual([]);
+      expect(problems.map(show)).toEqual([expect.stringMatching(/^1:- the file is empty/)]);
+      expect(problems[0]!.file).toBe('data/audits/2024-25-autumn.csv');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses feedback from a term that has no audits, since no report would show it, naming the audit file it needs', () => {
+    const audits = read('excel-export.csv');
+    const feedback = read('feedback-term-without-audits.csv', new Map(), 'feedback');
+    expect(feedback.problems).toEqual([]);
+    const problems = rowsInNoReport(ctx.cfg, audits, { feedback: feedback.records as never, complaints: [] });
+    expect(problems.map(show)).toEqual([
+      "3:- received_on: 2 rows of this file (the first on this line) are from the autumn term 2026/27, which has no audit data, so they would appear in no report: a term's report is made only when the term has audits. Expected audit data for the autumn term 2026/27 (the file data/audits/2026-27-autumn.csv), or dates in a term that has a report. How to fix: add data/audits/2026-27-autumn.csv in the same pull request; if the dates are wrong, correct them; if the term will have no audits, remove these rows.",
+    ]);
+    expect(problems[0]!.file).toBe('test/fixtures/data/feedback-term-without-audits.csv');
+  });
+
+  it('says nothing about lost rows while the audit files have problems of their own (their terms are not known)', () => {
+    const feedback = read('feedback-term-without-audits.csv', new Map(), 'feedback');
+    const broken = read('zero-bytes.csv');
+    expect(rowsInNoReport(ctx.cfg, broken, { feedback: feedback.records as never, complaints: [] })).toEqual([]);
+  });
+
+  describe('through the real validation of the whole project', () => {
+    const feedback = 'feedback_ref,received_on,stage,rating,theme\nNV-X-F001,2026-10-01,ehc-plan,4,communication\n';
+    const check = (files: Record<string, string>) => {
+      const copy = projectCopy();
+      try {
+        for (const [f, text] of Object.entries(files)) copy.write(f, text);
+        return checkAll(copy.dir).problems.map((p) => `${p.file}:${p.line} ${p.message}`);
+      } finally {
+        copy.remove();
+      }
+    };
+    it('refuses an empty audit file (and says nothing yet of feedback whose term is not known to have audits)', () => {
+      expect(check({ 'data/audits/2025-26-summer.csv': '', 'data/feedback/2026-27-autumn.csv': feedback })).toEqual([
+        'data/audits/2025-26-summer.csv:1 the file is empty, so it holds no records and nothing from it would appear on the site',
+      ]);
+    });
+    it('refuses a feedback file for a term without audits', () => {
+      expect(check({ 'data/feedback/2026-27-autumn.csv': feedback })).toEqual([
+        "data/feedback/2026-27-autumn.csv:2 this row is from the autumn term 2026/27, which has no audit data, so it would appear in no report: a term's report is made only when the term has audits",
+      ]);
+    });
+  });
+});
+
+describe('nothing needlessly refused', () => {
+  it('ignores columns with no heading and nothing in any row, with a note, and keeps the column letters right', () => {
+    const { text, records, notes } = read('excel-empty-columns.csv');
+    expect(notes.map(show)).toEqual([
+      '1:2 columns B, K, L and M have no heading and nothing in any row, so they are ignored (Excel leaves such columns when cells are formatted but left empty). Expected every column to have a heading. How to fix: Nothing needs fixing; to remove this note, delete those columns in Excel and save as CSV UTF-8 again.',
+    ]);
+    expect(notes[0]!.severity).toBe('warning');
+    // Only the real mistake is refused, in the column Excel shows it in.
+    expect(text).toEqual([expect.stringMatching(/^3:7 column G \(grade\): found "great", which is not a grade/)]);
+    expect(records.map((r) => [r.line, r.audit_ref, r.completed_on])).toEqual([
+      [2, 'NV-T-0001', '2024-09-02'],
+      [4, 'NV-T-0003', '2024-09-04'],
+    ]);
+  });
+
+  it('still refuses a column with no heading that has something in it', () => {
+    const csv = 'audit_ref,completed_on,audit_type,level,locality,grade,timely,standards_not_met,moderated,\nNV-T-0001,2024-09-02,ehc-plan,multi-agency,north,good,yes,,no,see notes\n';
+    const { problems, notes } = readCsvText('t.csv', csv, DATASETS.audits, ctx, new Map());
+    expect(notes).toEqual([]);
+    expect(problems.map(show)).toEqual([expect.stringMatching(/^1:10 column J: this column has no heading/)]);
+  });
+
+  it('reads a date followed by a midnight time, as Excel exports a date cell, as that date; refuses any other time of day', () => {
+    const { text, records } = read('excel-datetimes.csv');
+    expect(records.map((r) => [r.line, r.completed_on])).toEqual([
+      [2, '2023-10-03'],
+      [3, '2023-10-03'],
+      [4, '2023-10-03'],
+      [5, '2023-10-03'],
+    ]);
+    expect(text).toEqual([
+      '6:2 column B (completed_on): found "2023-10-03 14:30", a date with the time of day 14:30; only the day is recorded, and a time other than midnight may mean the wrong cell or column was copied. Expected the day alone, such as 2023-10-03, or the day with the time 00:00 (how Excel exports a date). How to fix: write the day alone (2023-10-03); in Excel, select the column, choose Format Cells › Date and pick a format without a time, then save as CSV UTF-8 again.',
+      expect.stringMatching(/^7:2 column B \(completed_on\): found "31\/02\/2024 00:00", which is not a real date\. .*check the day and month/),
+    ]);
   });
 });
