@@ -9,6 +9,7 @@ import { checkContent, type Content } from '../content-check';
 import { PATHS } from '../paths';
 import type { Problem } from '../problems';
 import { rowsInNoReport } from './read-dataset';
+import { redactIdentifiers } from './privacy';
 import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord } from './columns';
 import { readDataset } from './read-dataset';
 import { checkBriefingComponents, scanComponents } from '../briefing-check';
@@ -64,7 +65,19 @@ export function blocksDataChecks(p: Problem): boolean {
 export async function checkAll(root: string): Promise<{ content: Content; data?: LoadedData; problems: Problem[] }> {
   const { content, problems } = checkContent(root);
   const data = problems.some(blocksDataChecks) ? undefined : await loadData(root, { content });
-  return { content, data, problems: [...problems, ...(data?.problems ?? [])] };
+  // Every message path (terminal, build log, annotations, job summary) takes its problems from here.
+  if (data) data.notes = data.notes.map(redactProblem);
+  return { content, data, problems: [...problems, ...(data?.problems ?? [])].map(redactProblem) };
+}
+
+/** A problem with anything that looks like personal data removed from every text in it. */
+export function redactProblem(p: Problem): Problem {
+  const out: Problem = { ...p };
+  for (const k of Object.keys(out) as (keyof Problem)[]) {
+    const v = out[k];
+    if (typeof v === 'string' && k !== 'file') (out as unknown as Record<string, unknown>)[k] = redactIdentifiers(v);
+  }
+  return out;
 }
 
 /** Reads every data file under root/data and builds the published figures, with all problems. */

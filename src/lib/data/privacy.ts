@@ -112,3 +112,39 @@ export function isPersonalHeader(header: string): boolean {
   if (words.some((w) => PERSONAL_HEADER_WORDS.includes(w))) return true;
   return ['firstname', 'lastname', 'surname', 'dateofbirth', 'postcode', 'emailaddress', 'phonenumber', 'nhsnumber'].some((w) => joined.includes(w));
 }
+
+/** Identifiers inside a cell that holds a list or a phrase ("ehc-plan-2;9990001234", "see SW1A 1AA"). */
+export function identifierInParts(value: string, opts: { dateColumn: boolean } = { dateColumn: false }): IdentifierKind | undefined {
+  if (value.length < 5) return undefined;
+  // Each item of a list, then each word and each pair of neighbouring words of an item (a
+  // postcode has a space inside), then numbers written with spaces ("999 000 0000").
+  const items = value.split(/[;,|]+/).map((x) => x.trim()).filter(Boolean);
+  const candidates: string[] = items.length > 1 ? [...items] : [];
+  for (const item of items) {
+    const words = item.split(/\s+/).filter(Boolean);
+    if (words.length < 2) continue;
+    candidates.push(...words);
+    for (let i = 0; i + 1 < words.length; i++) candidates.push(`${words[i]} ${words[i + 1]}`);
+  }
+  candidates.push(...(value.match(/[+(]?\d[\d ()-]{8,}\d/g) ?? []));
+  for (const c of candidates) {
+    const kind = identifierIn(c, opts);
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
+/**
+ * Removes anything that looks like personal data from a message before it is printed, written
+ * as a pull-request annotation or put in a job summary. The checks above say where personal
+ * data is without echoing it; this is the last line of defence for every other message path.
+ */
+export function redactIdentifiers(text: string): string {
+  return text
+    .replace(/[+(]?\d[\d ()-]{8,}\d/g, (m) => (identifierIn(m, { dateColumn: true }) ? `[removed: looks like ${identifierIn(m, { dateColumn: true })}]` : m))
+    .replace(/[^\s"'`;,|<>()[\]]{5,}/g, (m) => {
+      const kind = identifierIn(m, { dateColumn: true });
+      return kind ? `[removed: looks like ${kind}]` : m;
+    })
+    .replace(/\b([A-Z]{1,2}\d[A-Z\d]?) (\d[A-Z]{2})\b/gi, (m) => (isPostcode(m) ? '[removed: looks like postcode]' : m));
+}

@@ -9,7 +9,7 @@ import { globSync } from 'tinyglobby';
 import type { Problem } from '../problems';
 import { columnName, decodeCsv, normaliseHeading, parseCsv } from './csv';
 import { DATASETS, type AuditRecord, type Column, type ColumnContext, type ComplaintRecord, type Dataset, type DatasetName, type FeedbackRecord } from './columns';
-import { identifierIn, isPersonalHeader } from './privacy';
+import { identifierIn, identifierInParts, isPersonalHeader } from './privacy';
 import type { Partnership } from '../schemas/partnership';
 import { allTerms, termOf } from './terms';
 
@@ -20,7 +20,8 @@ type Verdict = { ok: true; value: unknown } | { ok: false; problem: Pick<Problem
 
 /** What one cell holds: its value, or the problem with it. Personal data is caught before anything echoes the value. */
 function verdict(raw: string, col: Column, ctx: ColumnContext): Verdict {
-  const kind = raw ? identifierIn(raw, { dateColumn: !!col.isDate }) : undefined;
+  // The whole cell, then each item of a list cell ("ehc-plan-2;999 000 0000"), before anything echoes it.
+  const kind = raw ? identifierIn(raw, { dateColumn: !!col.isDate }) ?? identifierInParts(raw, { dateColumn: !!col.isDate }) : undefined;
   if (kind) return { ok: false, problem: { message: `this cell looks like personal data (${kind}); its value is not shown here`, expected: 'anonymised data only', fix: PERSONAL_FIX } };
   if (col.required && raw.trim() === '') return { ok: false, problem: { message: 'this cell is empty', expected: col.allowed(ctx), fix: `fill it in: ${col.meaning}` } };
   const parsed = col.parse(raw, ctx);
@@ -61,7 +62,9 @@ export function readCsvText<R>(
     } else if (!h) {
       headerProblems.push({ ...where, field: columnName(i), message: 'this column has no heading', expected: `one of the headings ${names.join(', ')}`, fix: 'add the heading, or delete the column if it is empty' });
     } else if (!columns[key]) {
-      headerProblems.push({ ...where, field: columnName(i), message: `found the heading "${h}", which this kind of file does not have`, expected: `only these headings: ${names.join(', ')}`, fix: 'rename the heading if it is one of these with a different spelling, otherwise delete the column' });
+      const looks = identifierIn(h, { dateColumn: false }) ?? identifierInParts(h);
+      if (looks) headerProblems.push({ ...where, field: columnName(i), message: `this heading looks like personal data (${looks}); it is not shown here`, expected: `only these headings: ${names.join(', ')}`, fix: PERSONAL_FIX });
+      else headerProblems.push({ ...where, field: columnName(i), message: `found the heading "${h}", which this kind of file does not have`, expected: `only these headings: ${names.join(', ')}`, fix: 'rename the heading if it is one of these with a different spelling, otherwise delete the column' });
     } else if (index.has(key)) {
       headerProblems.push({ ...where, field: columnName(i), message: `the heading "${h}" appears twice (also in ${columnName(index.get(key)!)})`, expected: 'each heading once', fix: 'delete one of the two columns' });
     } else index.set(key, i);
