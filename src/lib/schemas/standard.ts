@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { CoreOfferSchema, EcmOutcomeSchema, SlugSchema, StageSchema, TextSchema } from './common';
+import { LegalFields } from './pages';
 
 /** One supporting-evidence point: plain text, or text with Code of Practice paragraph references. */
 export const EvidenceSchema = z.union([
@@ -42,6 +43,7 @@ export const StandardSchema = z.object({
     /** The section or paragraph of the source, e.g. "Section 3". Required. */
     paragraph: TextSchema,
   }),
+  ...LegalFields,
 });
 export type Standard = z.output<typeof StandardSchema>;
 
