@@ -72,6 +72,10 @@ export const StandardSetSchema = z.object({
     .min(1, { message: 'must list at least one section' }),
   /** Heading over each standard's evidence points, e.g. "What auditors look for". */
   evidenceHeading: TextSchema.default('Supporting evidence'),
+  /** A sentence under that heading saying whose list it is, e.g. that it is the partnership's own, not the source's. Optional. */
+  evidenceNote: TextSchema.optional(),
+  /** What the source says about its own standing, shown under each standard's statement, e.g. "not mandatory". Optional. */
+  status: TextSchema.optional(),
   /** Stages of the SEND journey the set applies to, used by the search filters. Default all. */
   stages: z.array(StageSchema).min(1).default(['all']),
   /** Every Child Matters outcomes the whole set serves, where the source says so. Default none. */
