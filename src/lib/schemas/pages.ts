@@ -18,6 +18,7 @@ export const LEGAL_SOURCES = {
   'lga-1974': { title: 'Local Government Act 1974', url: 'https://www.legislation.gov.uk/ukpga/1974/7/contents' },
   'education-act-2002': { title: 'Education Act 2002', url: 'https://www.legislation.gov.uk/ukpga/2002/32/contents' },
   'mca-2005': { title: 'Mental Capacity Act 2005', url: 'https://www.legislation.gov.uk/ukpga/2005/9/contents' },
+  'iss-regs-2014': { title: 'Education (Independent School Standards) Regulations 2014 (SI 2014/3283)', url: 'https://www.legislation.gov.uk/uksi/2014/3283/contents' },
 } as const;
 export type LegalSourceId = keyof typeof LEGAL_SOURCES;
 const LEGAL_SOURCE_IDS = Object.keys(LEGAL_SOURCES) as [LegalSourceId, ...LegalSourceId[]];
