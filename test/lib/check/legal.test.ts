@@ -3,7 +3,7 @@ import { checkLegalBody, citationNumbers, citeUses, type LegalData } from '../..
 import { checkContent } from '../../../src/lib/content-check';
 import { describeProblem } from '../../../src/lib/problems';
 import { parseFrontmatter } from '../../../src/lib/yaml-source';
-import { ROOT } from '../../helpers/project-copy';
+import { ROOT, lineOf, projectCopy } from '../../helpers/project-copy';
 
 const FILE = 'content/guidance/example.mdx';
 const review = { date: '2026-11-23', by: 'SEND legal adviser' };
@@ -122,5 +122,24 @@ describe('the legal citation check', () => {
       expect(e.data.citations.length, e.file).toBeGreaterThan(0);
     }
     expect(problems.filter((p) => p.field === 'body' || p.message.includes('Cite'))).toEqual([]);
+  });
+
+  it('fails the shipped complaints guidance, through checkContent, when the appeal time limit loses its citation', () => {
+    const p = projectCopy();
+    try {
+      const FILE_ = 'content/guidance/feedback-and-complaints.mdx';
+      const text = p.edit(FILE_, 'if that is later.<Cite id="appeal-time-limit" />', 'if that is later.');
+      const { problems } = checkContent(p.dir);
+      const line = lineOf(text, 'You must appeal within two months');
+      const body = problems.filter((x) => x.file === FILE_ && x.field === 'body');
+      // Both sentences of the paragraph state a time limit: each is named.
+      expect(body.map((x) => x.line)).toEqual([line, line]);
+      expect(body[0]!.message).toContain('"You must appeal within two months of the date of the council\'s decision letter."');
+      expect(body[1]!.message).toContain('a time limit ("one month")');
+      // The citation is now unused too.
+      expect(problems.some((x) => x.file === FILE_ && x.message.includes('"appeal-time-limit"') && x.message.includes('never used'))).toBe(true);
+    } finally {
+      p.remove();
+    }
   });
 });
