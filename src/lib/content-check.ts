@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { z } from 'astro/zod';
+import { checkLegal } from './check/legal';
 import { checkYamlFile } from './load-yaml';
 import { PATHS } from './paths';
 import type { Problem } from './problems';
@@ -134,6 +135,7 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   }
 
   const guidanceFiles = globSync(PATHS.guidance.pattern, { cwd: join(root, PATHS.guidance.base) }).map((f) => f.replace(/\.mdx?$/, ''));
+  problems.push(...checkLegal(root, [...standards, ...guidance, ...framework, ...pages]));
   problems.push(...checkReferences({ partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, guidanceFiles }));
   return { problems, content: { partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings } };
 }

@@ -70,6 +70,43 @@ const TYPE_WEIGHT: Record<string, number> = {
 const LOCALITY_EFFECT: Record<string, number> = { north: 0.05, south: 0.01, east: -0.03, west: 0.02, central: 0, coast: -0.09 };
 const LOCALITY_WEIGHT: Record<string, number> = { north: 20, south: 18, east: 17, west: 15, central: 22, coast: 8 };
 const LEVEL_WEIGHT: Record<string, number> = { 'single-agency': 55, 'statutory-assessment-team': 30, 'multi-agency': 13, 'system-leader': 2 };
+const ADVICE_LEVELS = { 'single-agency': 1 };
+/**
+ * The levels each kind of audit is done at, as the framework describes them
+ * (content/framework/audit-levels.mdx): each agency audits its own advice (level 1); the statutory
+ * assessment team audits assessments, plans, reviews and panel decisions (level 2); schools and
+ * settings also audit the review paperwork they send (level 1); a multi-agency group audits plans as
+ * a whole (level 3); partnership board members review a few children's plans and cases (level 4).
+ * A kind of audit not listed here uses LEVEL_WEIGHT.
+ */
+const LEVELS_BY_TYPE: Record<string, Record<string, number>> = {
+  'ehc-needs-assessment': { 'statutory-assessment-team': 1 },
+  'ehc-plan': { 'statutory-assessment-team': 78, 'multi-agency': 19, 'system-leader': 3 },
+  'annual-review': { 'statutory-assessment-team': 70, 'single-agency': 25, 'multi-agency': 3, 'system-leader': 2 },
+  'advice-educational-psychology': ADVICE_LEVELS,
+  'advice-health': ADVICE_LEVELS,
+  'advice-social-care': ADVICE_LEVELS,
+  'advice-education': ADVICE_LEVELS,
+  'panel-decision': { 'statutory-assessment-team': 1 },
+  'child-case': { 'multi-agency': 70, 'system-leader': 30 },
+};
+
+/** The weights of the configured levels for one kind of audit (LEVEL_WEIGHT if none of its levels is configured). */
+function levelWeights(type: string, levels: string[]): number[] {
+  const byType = LEVELS_BY_TYPE[type];
+  const w = levels.map((l) => byType?.[l] ?? 0);
+  return w.some((x) => x > 0) ? w : levels.map((l) => LEVEL_WEIGHT[l] ?? 10);
+}
+
+/**
+ * No audits are done in August, when most schools and settings are closed (the framework's
+ * timetable): an audit date in August moves back five weeks, to the same weekday in late June or
+ * July. (Moving the date, rather than drawing another, keeps the rest of the seeded data the same.)
+ */
+export function auditDate(date: string): string {
+  if (date.slice(5, 7) !== '08') return date;
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 35 * 86400000).toISOString().slice(0, 10);
+}
 const STANDARD_MISS: [string, number][] = [
   ['ehc-plan-2', 0.5], ['ehc-plan-3', 0.35], ['ehc-plan-1', 0.25], ['ehc-plan-5', 0.3], ['ehc-plan-4', 0.12],
 ];
@@ -106,14 +143,14 @@ export function generateExampleData(cfg: Partnership, opts: SyntheticOptions = {
     for (let k = 0; k < n; k++) {
       const type = pick(rand, types, types.map((t) => TYPE_WEIGHT[t] ?? 5));
       const locality = pick(rand, localities, localities.map((l) => LOCALITY_WEIGHT[l] ?? 10));
-      const level = pick(rand, levels, levels.map((l) => LEVEL_WEIGHT[l] ?? 10));
+      const level = pick(rand, levels, levelWeights(type, levels));
       const p = Math.min(0.97, Math.max(0.2, base + (TYPE_EFFECT[type] ?? 0) + (LOCALITY_EFFECT[locality] ?? 0)));
       const good = rand() < p;
       const grade = good ? (rand() < 0.22 ? gob[0]! : gob.at(-1)!) : rand() < 0.8 || notGob.length === 1 ? notGob[0]! : notGob.at(-1)!;
       const timely = TIMELY_TYPES.has(type) ? (rand() < p + 0.05 ? 'yes' : 'no') : 'n/a';
       const missed = good && grade === gob[0] ? [] : STANDARD_MISS.filter(([, q]) => rand() < q * (good ? 0.4 : 1.3)).map(([id]) => id);
       const moderated = rand() < 0.22 ? 'yes' : 'no';
-      lines.push([`NV-A-${term.yearSlug.slice(0, 4)}-${pad(++ref, 5)}`, dateIn(rand, term, until), type, level, locality, grade, timely, missed.join(';'), moderated].join(','));
+      lines.push([`NV-A-${term.yearSlug.slice(0, 4)}-${pad(++ref, 5)}`, auditDate(dateIn(rand, term, until)), type, level, locality, grade, timely, missed.join(';'), moderated].join(','));
     }
     files.audits.set(term.id, `${lines.join('\r\n')}\r\n`);
 

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { CoreOfferSchema, EcmOutcomeSchema, SlugSchema, StageSchema, TextSchema } from './common';
+import { LegalFields } from './pages';
 
 /** One supporting-evidence point: plain text, or text with Code of Practice paragraph references. */
 export const EvidenceSchema = z.union([
@@ -42,6 +43,7 @@ export const StandardSchema = z.object({
     /** The section or paragraph of the source, e.g. "Section 3". Required. */
     paragraph: TextSchema,
   }),
+  ...LegalFields,
 });
 export type Standard = z.output<typeof StandardSchema>;
 
@@ -70,6 +72,10 @@ export const StandardSetSchema = z.object({
     .min(1, { message: 'must list at least one section' }),
   /** Heading over each standard's evidence points, e.g. "What auditors look for". */
   evidenceHeading: TextSchema.default('Supporting evidence'),
+  /** A sentence under that heading saying whose list it is, e.g. that it is the partnership's own, not the source's. Optional. */
+  evidenceNote: TextSchema.optional(),
+  /** What the source says about its own standing, shown under each standard's statement, e.g. "not mandatory". Optional. */
+  status: TextSchema.optional(),
   /** Stages of the SEND journey the set applies to, used by the search filters. Default all. */
   stages: z.array(StageSchema).min(1).default(['all']),
   /** Every Child Matters outcomes the whole set serves, where the source says so. Default none. */

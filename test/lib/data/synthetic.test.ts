@@ -154,6 +154,17 @@ describe('generateExampleData: the files pass the same checks as real data', () 
     expect(a.records.filter((r) => r.grade === 'outstanding' && r.standards_not_met.length)).toEqual([]);
   });
 
+  it('audit each kind of work only at the levels the framework gives it, and nothing in August', () => {
+    const levelsOf = new Map<string, Set<string>>();
+    for (const r of a.records) levelsOf.set(r.audit_type, (levelsOf.get(r.audit_type) ?? new Set()).add(r.level));
+    // Each agency audits its own advice (level 1); EHC plans are audited by the statutory assessment team,
+    // a multi-agency group and partnership board members, never by one agency alone.
+    for (const type of ['advice-educational-psychology', 'advice-health', 'advice-social-care', 'advice-education']) expect([...levelsOf.get(type)!], type).toEqual(['single-agency']);
+    expect(levelsOf.get('ehc-plan')?.has('single-agency')).toBe(false);
+    expect([...levelsOf.get('ehc-needs-assessment')!]).toEqual(['statutory-assessment-team']);
+    expect(a.records.filter((r) => r.completed_on.slice(5, 7) === '08')).toEqual([]);
+  });
+
   it('give reports in which no published count is from 1 to the threshold', () => {
     const reports = buildReports({ cfg, audits: a.records, feedback: f.records, complaints: c.records });
     expect(reports).toHaveLength(6);

@@ -1,0 +1,46 @@
+import { citationNumbers } from './check/legal';
+import { LEGAL_SOURCES, type Citation, type LegalReview } from './schemas/pages';
+
+/** A citation as the page shows it: its number, the law it comes from and the address of the official text. */
+export interface NumberedCitation extends Citation {
+  /** Its note number on the page, from 1, in order of first use. */
+  n: number;
+  /** The title of the Act, regulation or guidance. */
+  sourceTitle: string;
+  /** The address of the official text: the citation's own, or the source's. */
+  href: string;
+}
+
+/** What <Cite /> and the "Where this comes from" list need to know about the page being rendered. */
+export interface CitePage {
+  /** The page's citations that the body uses, in note order. */
+  notes: NumberedCitation[];
+  byId: Map<string, NumberedCitation>;
+  /** How many times each id has been cited so far while rendering, to give each mark its own id. */
+  uses: Map<string, number>;
+}
+
+/**
+ * Number a page's citations by their first use in its MDX body. (`citations` may be missing from an
+ * entry the content cache stored before the field existed; such a page cites nothing.)
+ */
+export function citePage(body: string | undefined, citations: Citation[] | undefined): CitePage {
+  const numbers = citationNumbers(body ?? '');
+  const notes = (citations ?? [])
+    .filter((c) => numbers.has(c.id))
+    .map((c) => ({ ...c, n: numbers.get(c.id)!, sourceTitle: LEGAL_SOURCES[c.source].title, href: c.url ?? LEGAL_SOURCES[c.source].url }))
+    .sort((a, b) => a.n - b.n);
+  return { notes, byId: new Map(notes.map((c) => [c.id, c])), uses: new Map() };
+}
+
+/** The id of a note in the "Where this comes from" list. */
+export const noteId = (id: string) => `source-${id}`;
+/** The id of the k-th mark (from 1) in the text citing a note. */
+export const markId = (id: string, k: number) => `cite-${id}-${k}`;
+
+/** A date written out in full, e.g. "1 September 2026". */
+export function longDate(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+export type { Citation, LegalReview };
