@@ -155,6 +155,12 @@ function checksOf(pub: Publication, full = true): Check[] {
   // "same grade" check below protects it; a range of values is needed for the counts of 1 or more.
   for (const f of pub.figures.values()) if (f.kind === 'count' && f.hidden && f.truth >= 1) checks.push(rangeCheck(f.id, 'hidden count', f.terms, f.truth));
   for (const d of pub.derived) if (d.truth >= 1 && d.truth <= thr) checks.push(rangeCheck(d.id, 'derived count', d.terms, d.truth));
+  // A cell whose column total is a published 0 is known to be 0 for everyone: a row then "all
+  // in one cell" says nothing about its group that the zero did not already say of the whole.
+  const zeroTotals = new Set(pub.lines.filter((l) => {
+    const total = pub.figures.get(l.at(-1)!) as CountFigure;
+    return !total.hidden && total.truth === 0;
+  }).flatMap((l) => l.slice(0, -1)));
   for (const row of pub.rows.values()) {
     if (evaluate(row.total, pub.atoms.map((a) => a.truth)) < 1) continue;
     const cells = row.cells.map((id) => pub.figures.get(id) as CountFigure);
@@ -164,6 +170,7 @@ function checksOf(pub: Publication, full = true): Check[] {
       // Another cell of the row known to be at least 1 (shown above 0, or a c that cannot be 0)
       // already says the group is not all in this cell: no solver needed.
       if (cells.some((o) => o !== cell && (o.hidden ? !zeroable.has(row.id) : o.truth > 0))) continue;
+      if (cells.every((o) => o === cell || zeroTotals.has(o.id))) continue;
       const rest = minus(row.total, cell.terms);
       checks.push({
         id: `${id} (whole row)`,
@@ -364,7 +371,24 @@ export function protect(pub: Publication, finder: RangeFinder): ProtectResult {
           break outer;
         }
       }
-      if (!helped) throw new Error(`Disclosure control could not protect ${check.id}: no figure near it can be hidden to protect it.`);
+      if (!helped) {
+        // Last resort: hide candidates one after another, cheapest first, until the range widens.
+        const saved = saveState(pub);
+        for (const m of candidates) {
+          apply(pub, m);
+          moves += 1 + applyLineRule(pub);
+          const after = check.run(finder, constraintsOf(pub));
+          if (better(after, finding)) {
+            finding = after;
+            helped = true;
+            break;
+          }
+        }
+        if (!helped) {
+          restoreState(pub, saved);
+          throw new Error(`Disclosure control could not protect ${check.id}: no figure near it can be hidden to protect it.`);
+        }
+      }
       hideZeroRows(pub);
     }
     done.add(check.id);
