@@ -3,6 +3,7 @@
  * file and line of a pull request: ::error file=…,line=…,col=…,title=…::message
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
+import { appendFileSync } from 'node:fs';
 import { describeProblem, type Problem } from './problems';
 
 /** Escapes the message part of a workflow command. */
@@ -25,4 +26,34 @@ export function annotation(p: Problem): string {
 
 export function annotations(problems: Problem[]): string {
   return problems.map(annotation).join('\n');
+}
+
+/** A table cell: one line, with the characters that would break a Markdown table escaped. */
+function cell(s: string): string {
+  return s.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+}
+
+/**
+ * Every problem as a Markdown table for the job summary ($GITHUB_STEP_SUMMARY): GitHub shows
+ * only the first ten annotations of a step, and the summary shows them all.
+ */
+export function summaryTable(problems: Problem[], heading = 'Problems to fix before the site can be built'): string {
+  const rows = problems.map((p) => {
+    const where = p.line === undefined ? p.file : `${p.file}, line ${p.line}`;
+    const quoted = p.source === undefined ? '' : `<br>\`${cell(p.source.trim().slice(0, 120)).replace(/`/g, "'")}\``;
+    const what = [p.field ? `${p.field}: ${p.message}` : p.message, p.didYouMean ? `Did you mean ${p.didYouMean}?` : '', p.expected ? `Expected ${p.expected}.` : ''].filter(Boolean).join(' ');
+    return `| ${cell(where)} | ${cell(what)}${quoted} | ${cell(p.fix ?? '')} |`;
+  });
+  const n = problems.length;
+  return [`### ${heading}`, '', `${n} problem${n === 1 ? '' : 's'}.`, '', '| Where | What is wrong | How to fix it |', '| --- | --- | --- |', ...rows, ''].join('\n');
+}
+
+/**
+ * In GitHub Actions: every problem as an annotation on its file and line (printed to stdout),
+ * and all of them as a table in the job summary. Outside Actions, nothing.
+ */
+export function reportToGitHub(problems: Problem[], env: NodeJS.ProcessEnv = process.env): void {
+  if (env.GITHUB_ACTIONS !== 'true' || !problems.length) return;
+  console.log(annotations(problems));
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${summaryTable(problems)}\n`);
 }

@@ -26,6 +26,9 @@ import { SourceSchema, StandardSchema, StandardSetSchema, standardId, type Sourc
 import { parseFrontmatter, type YamlSource } from './yaml-source';
 import { naturalCompare } from './sort';
 import { zodProblems } from './zod-problems';
+import { checkMdx } from './mdx-check';
+import type { JsxElement } from './mdx-source';
+import { BRIEFING_COMPONENTS } from './schemas/briefing-components';
 
 export interface Entry<T> {
   /** Path relative to the project root. */
@@ -35,6 +38,8 @@ export interface Entry<T> {
   data: T;
   /** Locates a frontmatter field in the file. */
   src: YamlSource;
+  /** The JSX elements of the MDX body, read with the compiler the build uses. */
+  elements: JsxElement[];
 }
 
 export interface Content {
@@ -64,6 +69,15 @@ function uniqueById<T extends { id: string }>(schema: z.ZodType<T>) {
   });
 }
 
+/**
+ * The components each collection's page provides to its MDX (src/pages/…): a tag naming any
+ * other shows nothing or stops the build.
+ */
+const PAGE_COMPONENTS: Record<string, readonly string[]> = {
+  [PATHS.briefings.base]: Object.keys(BRIEFING_COMPONENTS),
+  [PATHS.framework.base]: ['GradeScale', 'Target', 'Timetable'],
+};
+
 function readMdxDir<S extends z.ZodType>(
   root: string,
   loc: { base: string; pattern: string },
@@ -74,18 +88,19 @@ function readMdxDir<S extends z.ZodType>(
   const entries: Entry<z.output<S>>[] = [];
   for (const f of files) {
     const file = `${loc.base}/${f}`;
-    const src = parseFrontmatter(readFileSync(join(root, file), 'utf8'), file);
-    if (src.problems.length) {
-      problems.push(...src.problems);
-      continue;
-    }
-    const result = schema.safeParse(src.data ?? {});
-    if (!result.success) {
-      problems.push(...zodProblems(result.error, src));
-      continue;
-    }
+    const text = readFileSync(join(root, file), 'utf8');
+    const src = parseFrontmatter(text, file);
+    problems.push(...src.problems);
+    const result = src.problems.length ? undefined : schema.safeParse(src.data ?? {});
+    if (result && !result.success) problems.push(...zodProblems(result.error, src));
+    // The body is read even when the frontmatter has problems, so every mistake shows in one run.
+    const fm = (result?.success ? result.data : src.data) as { term?: unknown; draft?: unknown } | undefined;
+    const briefing = loc.base === PATHS.briefings.base ? { term: typeof fm?.term === 'string' ? fm.term : undefined, draft: fm?.draft === true } : undefined;
+    const mdx = checkMdx(file, text, { components: PAGE_COMPONENTS[loc.base] ?? [], briefing });
+    problems.push(...mdx.problems);
+    if (!result?.success) continue;
     const id = f.replace(/\.mdx?$/, '').split('/').pop()!;
-    entries.push({ file, id, data: result.data, src });
+    entries.push({ file, id, data: result.data, src, elements: mdx.source.elements });
   }
   return entries;
 }

@@ -9,7 +9,10 @@ import type { Problem } from '../problems';
 import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord } from './columns';
 import { readDataset } from './read-dataset';
 import { buildReports } from './report';
-import { checkBriefingComponents, scanComponents } from '../briefing-check';
+import { checkBriefingComponents, noReport } from '../briefing-check';
+import { withSourceLines } from '../source-lines';
+import { DATASETS } from './columns';
+import { allTerms } from './terms';
 
 export interface LoadedData {
   audits: AuditRecord[];
@@ -45,7 +48,8 @@ export function blocksDataChecks(p: Problem): boolean {
 export function checkAll(root: string): { content: Content; data?: LoadedData; problems: Problem[] } {
   const { content, problems } = checkContent(root);
   const data = problems.some(blocksDataChecks) ? undefined : loadData(root, { content });
-  return { content, data, problems: [...problems, ...(data?.problems ?? [])] };
+  // Each problem in a content file quotes its line, so the message shows the place itself.
+  return { content, data, problems: withSourceLines(root, [...problems, ...(data?.problems ?? [])]) };
 }
 
 /** Reads every data file under root/data, with all problems. */
@@ -67,10 +71,20 @@ export function loadData(root: string, opts: { today?: string; fresh?: boolean; 
   const reports = dataProblems.length
     ? undefined
     : buildReports({ cfg: content.partnership, audits: audits.records, feedback: feedback.records, complaints: complaints.records });
-  const refs = { reports, standardIds: ctx.standardIds, guidanceIds: new Set(content.guidance.map((g) => g.id)) };
+  const terms = allTerms(content.partnership).map((t) => t.id);
+  const refs = {
+    reports,
+    standardIds: ctx.standardIds,
+    guidanceIds: new Set(content.guidance.map((g) => g.id)),
+    terms,
+    auditFile: (term: string) => `${DATASETS.audits.folder}/${term}.csv`,
+  };
   for (const b of content.briefings) {
-    const src = b.src as unknown as { body: string; bodyLine: number };
-    briefingProblems.push(...checkBriefingComponents(b.file, scanComponents(src.body, src.bodyLine), refs));
+    // A real term with no data yet: said once, on the frontmatter, naming the file it needs.
+    if (reports && terms.includes(b.data.term) && !reports.some((r) => r.term.id === b.data.term)) {
+      briefingProblems.push({ file: b.file, ...b.src.locate(['term']), field: 'term', ...noReport(b.data.term, refs) });
+    }
+    briefingProblems.push(...checkBriefingComponents(b.file, b.elements, b.data.term, refs));
   }
   const out: LoadedData = {
     audits: audits.records,
