@@ -4,7 +4,7 @@
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 import { appendFileSync } from 'node:fs';
-import { describeProblem, type Problem } from './problems';
+import { describeProblem, quoteLine, type Problem } from './problems';
 
 /** Escapes the message part of a workflow command. */
 export function escapeData(s: string): string {
@@ -28,9 +28,15 @@ export function annotations(problems: Problem[]): string {
   return problems.map(annotation).join('\n');
 }
 
-/** A table cell: one line, with the characters that would break a Markdown table escaped. */
+/** A table cell: one line, with what would break a Markdown table, or be read as HTML, escaped. */
 function cell(s: string): string {
   return s.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+}
+
+/** The problem's line as code in a table cell, shortened around the column (in code "<" shows as it is; "|" still needs escaping). */
+function codeCell(p: Problem): string {
+  const shown = quoteLine(p.source!, p.line ?? 1, p.column)[0]!.replace(/^\d+ \| /, '');
+  return `\`${shown.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 }
 
 /**
@@ -40,9 +46,9 @@ function cell(s: string): string {
 export function summaryTable(problems: Problem[], heading = 'Problems to fix before the site can be built'): string {
   const rows = problems.map((p) => {
     const where = p.line === undefined ? p.file : `${p.file}, line ${p.line}`;
-    const quoted = p.source === undefined ? '' : `<br>\`${cell(p.source.trim().slice(0, 120)).replace(/`/g, "'")}\``;
-    const what = [p.field ? `${p.field}: ${p.message}` : p.message, p.didYouMean ? `Did you mean ${p.didYouMean}?` : '', p.expected ? `Expected ${p.expected}.` : ''].filter(Boolean).join(' ');
-    return `| ${cell(where)} | ${cell(what)}${quoted} | ${cell(p.fix ?? '')} |`;
+    const what = cell(describeProblem({ ...p, fix: undefined }));
+    const quoted = p.source === undefined ? '' : `<br>${codeCell(p)}`;
+    return `| ${cell(where)} | ${what}${quoted} | ${cell(p.fix ?? '')} |`;
   });
   const n = problems.length;
   return [`### ${heading}`, '', `${n} problem${n === 1 ? '' : 's'}.`, '', '| Where | What is wrong | How to fix it |', '| --- | --- | --- |', ...rows, ''].join('\n');

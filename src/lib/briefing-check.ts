@@ -11,7 +11,7 @@ import { compareMetric, resolveMetric } from './data/metrics';
 import type { TermReport } from './data/report';
 import type { JsxElement } from './mdx-source';
 import { BRIEFING_COMPONENTS, attributesOf, chooseTerm, type BriefingComponentName } from './schemas/briefing-components';
-import { didYouMean } from './suggest';
+import { didYouMean, nearest } from './suggest';
 
 export interface BriefingRefs {
   /** The termly reports; undefined while the data have problems, and then figures and terms are not checked. */
@@ -95,12 +95,13 @@ function schemaProblems(file: string, el: JsxElement, name: BriefingComponentNam
       out.push({ ...place(attr), message: `${attr} has no value`, expected: `${attr}="…"`, fix: `write ${attr}="…" with the value between the quotation marks` });
     } else if (issue.code === 'invalid_value') {
       const values = issue.values.map(String);
+      const near = nearest(String(value), values);
       out.push({
         ...place(attr),
         message: `found "${value}", which is not ${LIST_OF[attr] ?? `an accepted ${attr}`}`,
-        didYouMean: didYouMean(String(value), values),
+        didYouMean: near && `"${near}"`,
         expected: `one of: ${values.join(', ')}`,
-        fix: `correct the value; ${attr === 'section' ? 'the sections a briefing can chart' : 'the figures a briefing can quote and compare'} are listed in docs/publishing.md`,
+        fix: near ? `write ${attr}="${near}"` : `correct the value; ${attr === 'section' ? 'the sections a briefing can chart' : 'the figures a briefing can quote and compare'} are listed in docs/publishing.md`,
       });
     } else {
       out.push({ ...place(attr), message: `found ${attr}="${String(value)}": ${issue.message}`, expected: `a ${attr}`, fix: 'correct the value' });
@@ -135,14 +136,16 @@ export function checkBriefingComponents(file: string, elements: readonly JsxElem
     };
     if (name === 'GuidanceLink') {
       const id = props.id!;
-      if (!refs.guidanceIds.has(id)) problems.push({ ...at('id'), message: `found "${id}", which is not a guidance entry`, didYouMean: didYouMean(id, refs.guidanceIds), expected: `one of: ${[...refs.guidanceIds].join(', ')}`, fix: 'use the name of a file in content/guidance, without ".mdx"' });
+      const near = nearest(id, refs.guidanceIds);
+      if (!refs.guidanceIds.has(id)) problems.push({ ...at('id'), message: `found "${id}", which is not a guidance entry`, didYouMean: near && `"${near}"`, expected: `one of: ${[...refs.guidanceIds].join(', ')}`, fix: near ? `write id="${near}"` : 'use the name of a file in content/guidance, without ".mdx"' });
       continue;
     }
     if (name === 'Callout') continue;
 
     if (name === 'StandardLink') {
       const id = props.id!;
-      if (!refs.standardIds.has(id)) problems.push({ ...at('id'), message: `found "${id}", which is not a known standard`, didYouMean: didYouMean(id, refs.standardIds), expected: 'a standard id written <set>-<number>, such as ehc-plan-2', fix: "check the standard's number on the standards pages" });
+      const near = nearest(id, refs.standardIds);
+      if (!refs.standardIds.has(id)) problems.push({ ...at('id'), message: `found "${id}", which is not a known standard`, didYouMean: near && `"${near}"`, expected: 'a standard id written <set>-<number>, such as ehc-plan-2', fix: near ? `write id="${near}" if that is the standard you mean (check its number on the standards pages)` : "check the standard's number on the standards pages" });
       // A term on its own claims nothing: it only says which term's list rank="…" is a place in.
       if (props.rank === undefined) {
         for (const t of ['term', 'otherTerm'] as const) {
@@ -165,13 +168,11 @@ export function checkBriefingComponents(file: string, elements: readonly JsxElem
       problems.push({ ...at(props.otherTerm !== undefined ? 'otherTerm' : 'term'), ...noReport(term, refs) });
       continue;
     }
-    const fixRef = (r: { field: string; message: string; expected: string }, fix: string): Problem => ({
-      ...at(r.field === 'term' && props.otherTerm !== undefined ? 'otherTerm' : r.field),
-      message: r.message,
-      didYouMean: didYouMean(String(props[r.field] ?? ''), listed(r.expected)),
-      expected: r.expected,
-      fix,
-    });
+    const fixRef = (r: { field: string; message: string; expected: string }, fix: string): Problem => {
+      const attr = r.field === 'term' && props.otherTerm !== undefined ? 'otherTerm' : r.field;
+      const near = nearest(String(props[attr] ?? ''), listed(r.expected));
+      return { ...at(attr), message: r.message, didYouMean: near && `"${near}"`, expected: r.expected, fix: near ? `write ${attr}="${near}"` : fix };
+    };
     if (name === 'Stat') {
       const r = resolveMetric(reports, { metric: props.metric!, term, auditType: props.auditType, locality: props.locality, level: props.level });
       if (!r.ok) problems.push(fixRef(r, 'correct the value; the figures a briefing can quote are listed in docs/publishing.md'));

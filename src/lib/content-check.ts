@@ -55,6 +55,18 @@ export interface Content {
   briefings: Entry<Briefing>[];
   /** Ids of every guidance file, valid or not. */
   guidanceFiles?: string[];
+  /**
+   * The components of every briefing, its frontmatter valid or not, so that a slip in the
+   * frontmatter does not hide a slip in a figure until the next run.
+   */
+  briefingBodies?: MdxBody[];
+}
+
+/** The MDX body of a file as checked: its JSX elements, and the term its frontmatter names, if any. */
+export interface MdxBody {
+  file: string;
+  term?: string;
+  elements: JsxElement[];
 }
 
 function uniqueById<T extends { id: string }>(schema: z.ZodType<T>) {
@@ -83,6 +95,7 @@ function readMdxDir<S extends z.ZodType>(
   loc: { base: string; pattern: string },
   schema: S,
   problems: Problem[],
+  bodies: MdxBody[] = [],
 ): Entry<z.output<S>>[] {
   const files = globSync(loc.pattern, { cwd: join(root, loc.base) }).sort();
   const entries: Entry<z.output<S>>[] = [];
@@ -98,6 +111,7 @@ function readMdxDir<S extends z.ZodType>(
     const briefing = loc.base === PATHS.briefings.base ? { term: typeof fm?.term === 'string' ? fm.term : undefined, draft: fm?.draft === true } : undefined;
     const mdx = checkMdx(file, text, { components: PAGE_COMPONENTS[loc.base] ?? [], briefing });
     problems.push(...mdx.problems);
+    bodies.push({ file, term: briefing?.term, elements: mdx.source.elements });
     if (!result?.success) continue;
     const id = f.replace(/\.mdx?$/, '').split('/').pop()!;
     entries.push({ file, id, data: result.data, src, elements: mdx.source.elements });
@@ -133,7 +147,8 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   const framework = readMdxDir(root, PATHS.framework, strict(FrameworkPageSchema), problems);
   const pages = readMdxDir(root, PATHS.pages, strict(StandalonePageSchema), problems);
   const commentary = readMdxDir(root, PATHS.commentary, strict(CommentarySchema), problems);
-  const briefings = readMdxDir(root, PATHS.briefings, strict(BriefingSchema), problems);
+  const briefingBodies: MdxBody[] = [];
+  const briefings = readMdxDir(root, PATHS.briefings, strict(BriefingSchema), problems, briefingBodies);
   if (partnership) {
     const terms = allTerms(partnership).map((t) => t.id);
     for (const c of [...commentary, ...briefings]) {
@@ -150,7 +165,7 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
 
   const guidanceFiles = globSync(PATHS.guidance.pattern, { cwd: join(root, PATHS.guidance.base) }).map((f) => f.replace(/\.mdx?$/, ''));
   problems.push(...checkReferences({ partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, guidanceFiles }));
-  return { problems, content: { partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings } };
+  return { problems, content: { partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, briefingBodies } };
 }
 
 function at(e: Entry<unknown>, path: PropertyKey[], field: string): Pick<Problem, 'file' | 'line' | 'column' | 'field'> {

@@ -1,16 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBriefingComponents, checkNotMetRank, type BriefingRefs } from '../../src/lib/briefing-check';
 import { checkContent } from '../../src/lib/content-check';
-import { loadData } from '../../src/lib/data/load';
+import { checkAll, loadData } from '../../src/lib/data/load';
 import { compareMetric, type CompareQuery } from '../../src/lib/data/metrics';
 import { buildReports } from '../../src/lib/data/report';
 import { allTerms } from '../../src/lib/data/terms';
 import { checkMdx } from '../../src/lib/mdx-check';
 import { readMdx } from '../../src/lib/mdx-source';
-import { describeProblem, type Problem } from '../../src/lib/problems';
+import { describeProblem, formatProblems, type Problem } from '../../src/lib/problems';
 import { PLACEHOLDERS, briefingSkeleton } from '../../src/lib/scaffold';
 import { BRIEFING_COMPONENTS } from '../../src/lib/schemas/briefing-components';
-import { ROOT } from '../helpers/project-copy';
+import { ROOT, lineOf, projectCopy } from '../helpers/project-copy';
 
 // The real reports of the bundled example, as a briefing is checked against them in a build.
 const { content } = checkContent(ROOT);
@@ -141,7 +141,7 @@ describe('checking a briefing against the reports, standards and guidance', () =
     expect(rest).toEqual([]);
     expect(p).toMatchObject({ file: FILE, line: 11, column: 9, field: '<Stat> metric', message: 'found "good-or-beter", which is not a figure we publish', didYouMean: '"good-or-better"' });
     expect(p!.expected).toContain('good-or-better');
-    expect(p!.fix).toContain('docs/publishing.md');
+    expect(p!.fix).toBe('write metric="good-or-better"');
     expect(describeProblem(p!)).toMatch(/^<Stat> metric: found "good-or-beter", which is not a figure we publish\. Did you mean "good-or-better"\? Expected one of: .*\. How to fix: /);
   });
 
@@ -335,5 +335,86 @@ describe('claims about the standards most often not met', () => {
       `10:${`<StandardLink id="${summer[1]}" `.length + 1} <StandardLink> rank: ${summer[1]} is number 2 in the 2025-26-summer list of standards most often not met, not number 1 (number 1 is ${summer[0]})`,
       `12:${`<StandardLink id="${summer[0]}" `.length + 1} <StandardLink> otherTerm: <StandardLink> with otherTerm also needs rank="…"`,
     ]);
+  });
+});
+
+describe('slips in a briefing, through the whole check that validate and the build run', () => {
+  const LAST = 'content/briefings/2025-26-spring-smart-outcomes-learning-brief.mdx';
+  const COPY = 'content/briefings/2025-26-summer-smart-outcomes-again.mdx';
+  let p: ReturnType<typeof projectCopy>;
+  let original: string;
+  beforeAll(() => {
+    p = projectCopy();
+    original = p.read(LAST);
+  });
+  afterAll(() => p.remove());
+  /** Problems with one briefing in place (the copy), and none from anything else. */
+  const problemsWith = (text: string) => {
+    p.write(COPY, text);
+    const { problems } = checkAll(p.dir);
+    expect(problems.filter((x) => x.file !== COPY)).toEqual([]);
+    return problems;
+  };
+
+  it("moves every figure to the new term when last term's briefing is copied and only its term: changed", () => {
+    const copy = original.replace('term: 2025-26-spring', `term: ${TERM}`);
+    expect(copy).not.toBe(original);
+    expect(problemsWith(copy)).toEqual([]);
+  });
+
+  it('refuses a copy whose components still name last term, one message per figure, saying how to fix it', () => {
+    // A briefing written the old way, with term="…" on every component, copied to the next term.
+    const old = original.replace(/<(Stat|Compare|ReportChart) /g, '<$1 term="2025-26-spring" ');
+    const copy = old.replace('term: 2025-26-spring', `term: ${TERM}`);
+    const problems = problemsWith(copy);
+    const count = (old.match(/ term="2025-26-spring"/g) ?? []).length;
+    expect(count).toBeGreaterThan(3);
+    expect(problems).toHaveLength(count);
+    for (const x of problems) {
+      expect(x.field).toMatch(/^<(Stat|Compare|ReportChart)> term$/);
+      expect(x.message).toContain(`but this briefing is about ${TERM}`);
+      expect(x.fix).toContain('delete term="2025-26-spring"');
+    }
+  });
+
+  it('gives one message for a date written day first, with the date meant', () => {
+    const copy = original.replace(/^published: .*$/m, 'published: 15/09/2026');
+    const problems = problemsWith(copy);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: lineOf(copy, 'published:'), field: 'published', message: 'found "15/09/2026": is not written year-month-day', didYouMean: '2026-09-15' });
+    expect(problems[0]!.expected).toContain('YYYY-MM-DD');
+  });
+
+  it('gives one message for a date that does not exist, with the form expected and the date most likely meant', () => {
+    const problems = problemsWith(original.replace(/^published: .*$/m, 'published: 2026-90-15'));
+    expect(problems).toHaveLength(1);
+    expect(describeProblem(problems[0]!)).toBe(
+      'published: found "2026-90-15": is not a real calendar date. Did you mean 2026-09-15? Expected a date written YYYY-MM-DD (year, month, day), like 2026-09-15. How to fix: write 2026-09-15 instead.',
+    );
+  });
+
+  it('names the data file a real term with no data yet needs, once, on the term: line', () => {
+    const copy = original.replace('term: 2025-26-spring', 'term: 2026-27-autumn');
+    const problems = problemsWith(copy);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: lineOf(copy, 'term:'), field: 'term' });
+    expect(problems[0]!.message).toContain('there are no figures for 2026-27-autumn yet');
+    expect(problems[0]!.fix).toContain('add data/audits/2026-27-autumn.csv');
+  });
+
+  it('quotes the line in the list of problems and marks the place with a caret', () => {
+    const copy = original.replace('<Stat metric="good-or-better"', '<Stat metric="good-or-beter"');
+    expect(copy).not.toBe(original);
+    const problems = problemsWith(copy);
+    const line = lineOf(copy, 'good-or-beter');
+    const text = copy.split('\n')[line - 1]!;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.source).toBe(text);
+    const out = formatProblems(problems).split('\n');
+    const at = out.findIndex((l) => l.includes(`${COPY}:${line}:`));
+    expect(out[at]).toContain('Did you mean "good-or-better"?');
+    const [quoted, caret] = [out[at + 1]!, out[at + 2]!];
+    expect(quoted).toContain('metric="good-or-beter"');
+    expect(quoted[caret.indexOf('^')]).toBe('m');
   });
 });

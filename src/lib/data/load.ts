@@ -47,7 +47,8 @@ export function blocksDataChecks(p: Problem): boolean {
  */
 export function checkAll(root: string): { content: Content; data?: LoadedData; problems: Problem[] } {
   const { content, problems } = checkContent(root);
-  const data = problems.some(blocksDataChecks) ? undefined : loadData(root, { content });
+  // Always read afresh: a check is asked for because files may have changed (the cache serves the build's loaders).
+  const data = problems.some(blocksDataChecks) ? undefined : loadData(root, { content, fresh: true });
   // Each problem in a content file quotes its line, so the message shows the place itself.
   return { content, data, problems: withSourceLines(root, [...problems, ...(data?.problems ?? [])]) };
 }
@@ -84,8 +85,10 @@ export function loadData(root: string, opts: { today?: string; fresh?: boolean; 
     if (reports && terms.includes(b.data.term) && !reports.some((r) => r.term.id === b.data.term)) {
       briefingProblems.push({ file: b.file, ...b.src.locate(['term']), field: 'term', ...noReport(b.data.term, refs) });
     }
-    briefingProblems.push(...checkBriefingComponents(b.file, b.elements, b.data.term, refs));
   }
+  // Every briefing's components, including those of a briefing whose frontmatter has a slip.
+  const bodies = content.briefingBodies ?? content.briefings.map((b) => ({ file: b.file, term: b.data.term, elements: b.elements }));
+  for (const b of bodies) briefingProblems.push(...checkBriefingComponents(b.file, b.elements, b.term, refs));
   const out: LoadedData = {
     audits: audits.records,
     feedback: feedback.records,
