@@ -160,7 +160,7 @@ describe('mistakes in several files at once', () => {
     edit(guidance, 'audience: [practitioners]', 'audience: [parents]');
     const briefing = 'content/briefings/2025-26-summer-quality-briefing.mdx';
     edit(briefing, '<StandardLink id="ehc-plan-5" ', '<StandardLink id="ehc-plan-55" ');
-    const b = edit(briefing, '<ReportChart term="2025-26-summer" section="by-locality"', '<ReportChart term="2025-26-summer" section="by-town"');
+    const b = edit(briefing, '<ReportChart section="by-locality"', '<ReportChart section="by-town"');
     const csv = 'data/audits/2025-26-summer.csv';
     const c = edit(csv, /^(NV-A-2025-02096,2026-08-19,ehc-plan,single-agency,coast,)good,/m, '$1Excelent,');
 
