@@ -27,6 +27,7 @@ import { parseFrontmatter, type YamlSource } from './yaml-source';
 import { naturalCompare } from './sort';
 import { zodProblems } from './zod-problems';
 import { checkMdx } from './mdx-check';
+import { didYouMean } from './suggest';
 import type { JsxElement } from './mdx-source';
 import { BRIEFING_COMPONENTS } from './schemas/briefing-components';
 
@@ -96,6 +97,8 @@ function readMdxDir<S extends z.ZodType>(
   schema: S,
   problems: Problem[],
   bodies: MdxBody[] = [],
+  /** For a top-level field whose accepted values are known (the configured terms), the values, for "Did you mean …?". */
+  accepted: Record<string, readonly string[]> = {},
 ): Entry<z.output<S>>[] {
   const files = globSync(loc.pattern, { cwd: join(root, loc.base) }).sort();
   const entries: Entry<z.output<S>>[] = [];
@@ -105,7 +108,12 @@ function readMdxDir<S extends z.ZodType>(
     const src = parseFrontmatter(text, file);
     problems.push(...src.problems);
     const result = src.problems.length ? undefined : schema.safeParse(src.data ?? {});
-    if (result && !result.success) problems.push(...zodProblems(result.error, src));
+    if (result && !result.success) {
+      for (const p of zodProblems(result.error, src)) {
+        const raw = p.field && accepted[p.field] ? (src.data as Record<string, unknown>)[p.field] : undefined;
+        problems.push(typeof raw === 'string' && !p.didYouMean ? { ...p, didYouMean: didYouMean(raw, accepted[p.field!]!, plain) } : p);
+      }
+    }
     // The body is read even when the frontmatter has problems, so every mistake shows in one run.
     const fm = (result?.success ? result.data : src.data) as { term?: unknown; draft?: unknown } | undefined;
     const briefing = loc.base === PATHS.briefings.base ? { term: typeof fm?.term === 'string' ? fm.term : undefined, draft: fm?.draft === true } : undefined;
@@ -118,6 +126,9 @@ function readMdxDir<S extends z.ZodType>(
   }
   return entries;
 }
+
+/** A suggested frontmatter value as it would be written there: without quotation marks. */
+const plain = (s: string) => s;
 
 /** Frontmatter must not carry unknown fields: a misspelt field would otherwise be silently ignored. */
 const strict = <T extends z.ZodRawShape>(s: z.ZodObject<T>) => s.strict();
@@ -146,9 +157,10 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   const guidance = readMdxDir(root, PATHS.guidance, strict(GuidanceSchema), problems);
   const framework = readMdxDir(root, PATHS.framework, strict(FrameworkPageSchema), problems);
   const pages = readMdxDir(root, PATHS.pages, strict(StandalonePageSchema), problems);
-  const commentary = readMdxDir(root, PATHS.commentary, strict(CommentarySchema), problems);
+  const termIds = { term: partnership ? allTerms(partnership).map((t) => t.id) : [] };
+  const commentary = readMdxDir(root, PATHS.commentary, strict(CommentarySchema), problems, [], termIds);
   const briefingBodies: MdxBody[] = [];
-  const briefings = readMdxDir(root, PATHS.briefings, strict(BriefingSchema), problems, briefingBodies);
+  const briefings = readMdxDir(root, PATHS.briefings, strict(BriefingSchema), problems, briefingBodies, termIds);
   if (partnership) {
     const terms = allTerms(partnership).map((t) => t.id);
     for (const c of [...commentary, ...briefings]) {
@@ -156,6 +168,7 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
         problems.push({
           ...at(c, ['term'], 'term'),
           message: `found "${c.data.term}", which is not a term in data/partnership.yaml`,
+          didYouMean: didYouMean(c.data.term, terms, plain),
           expected: `one of ${terms.join(', ')}`,
           fix: 'correct the term, or add its academic year to terms in data/partnership.yaml',
         });
@@ -245,6 +258,7 @@ export function checkReferences(c: Content): Problem[] {
         problems.push({
           ...at(b, ['standards', i], `standards[${i}]`),
           message: `found "${ref}", which is not a known standard`,
+          didYouMean: didYouMean(ref, byId.keys(), plain),
           expected: `a standard id written "<set>-<number>", one of: ${list([...byId.keys()].sort(naturalCompare))}`,
           fix: 'check the set name and number on the standard’s page, or remove the reference',
         });
@@ -255,6 +269,7 @@ export function checkReferences(c: Content): Problem[] {
         problems.push({
           ...at(b, ['guidance', i], `guidance[${i}]`),
           message: `found "${ref}", which is not a guidance entry`,
+          didYouMean: didYouMean(ref, guidanceIds, plain),
           expected: `the name of a file in content/guidance without ".mdx", one of: ${list([...guidanceIds].sort())}`,
           fix: 'check the spelling against the guidance page address, or remove the reference',
         });
@@ -268,6 +283,7 @@ export function checkReferences(c: Content): Problem[] {
         problems.push({
           ...at(g, ['standards', i], `standards[${i}]`),
           message: `found "${ref}", which is not a known standard`,
+          didYouMean: didYouMean(ref, byId.keys(), plain),
           expected: `a standard id written "<set>-<number>", one of: ${list([...byId.keys()].sort(naturalCompare))}`,
           fix: 'check the set name and number on the standard’s page, or remove the reference',
         });

@@ -418,3 +418,21 @@ describe('slips in a briefing, through the whole check that validate and the bui
     expect(quoted[caret.indexOf('^')]).toBe('m');
   });
 });
+
+describe("near misses in a briefing's frontmatter", () => {
+  let p: ReturnType<typeof projectCopy>;
+  beforeAll(() => {
+    p = projectCopy();
+  });
+  afterAll(() => p.remove());
+
+  it('suggests the nearest term, standard and guidance entry', () => {
+    const file = 'content/briefings/2025-26-summer-quality-briefing.mdx';
+    p.edit(file, 'standards: [ehc-plan-2,', 'standards: [ehc-plan-22,');
+    p.edit(file, 'guidance: [smart-outcomes,', 'guidance: [smart-outcome,');
+    expect(checkContent(p.dir).problems.map((x) => `${x.field}: ${x.didYouMean}`)).toEqual(['standards[0]: ehc-plan-2', 'guidance[0]: smart-outcomes']);
+    // A misspelt term: its frontmatter cannot be read further, so it is the only problem.
+    p.edit(file, 'term: 2025-26-summer', 'term: 2025-26-sumer');
+    expect(checkContent(p.dir).problems.map((x) => `${x.field}: ${x.didYouMean}`)).toEqual(['term: 2025-26-summer']);
+  });
+});
