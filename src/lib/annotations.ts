@@ -3,7 +3,8 @@
  * file and line of a pull request: ::error file=…,line=…,col=…,title=…::message
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
-import { describeProblem, type Problem } from './problems';
+import { appendFileSync } from 'node:fs';
+import { describeProblem, quoteLine, type Problem } from './problems';
 
 /** Escapes the message part of a workflow command. */
 export function escapeData(s: string): string {
@@ -26,4 +27,40 @@ export function annotation(p: Problem): string {
 
 export function annotations(problems: Problem[]): string {
   return problems.map(annotation).join('\n');
+}
+
+/** A table cell: one line, with what would break a Markdown table, or be read as HTML, escaped. */
+function cell(s: string): string {
+  return s.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+}
+
+/** The problem's line as code in a table cell, shortened around the column (in code "<" shows as it is; "|" still needs escaping). */
+function codeCell(p: Problem): string {
+  const shown = quoteLine(p.source!, p.line ?? 1, p.column)[0]!.replace(/^\d+ \| /, '');
+  return `\`${shown.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+}
+
+/**
+ * Every problem as a Markdown table for the job summary ($GITHUB_STEP_SUMMARY): GitHub shows
+ * only the first ten annotations of a step, and the summary shows them all.
+ */
+export function summaryTable(problems: Problem[], heading = 'Problems to fix before the site can be built'): string {
+  const rows = problems.map((p) => {
+    const where = p.line === undefined ? p.file : `${p.file}, line ${p.line}`;
+    const what = cell(describeProblem({ ...p, fix: undefined }));
+    const quoted = p.source === undefined ? '' : `<br>${codeCell(p)}`;
+    return `| ${cell(where)} | ${what}${quoted} | ${cell(p.fix ?? '')} |`;
+  });
+  const n = problems.length;
+  return [`### ${heading}`, '', `${n} problem${n === 1 ? '' : 's'}.`, '', '| Where | What is wrong | How to fix it |', '| --- | --- | --- |', ...rows, ''].join('\n');
+}
+
+/**
+ * In GitHub Actions: every problem as an annotation on its file and line (printed to stdout),
+ * and all of them as a table in the job summary. Outside Actions, nothing.
+ */
+export function reportToGitHub(problems: Problem[], env: NodeJS.ProcessEnv = process.env): void {
+  if (env.GITHUB_ACTIONS !== 'true' || !problems.length) return;
+  console.log(annotations(problems));
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${summaryTable(problems)}\n`);
 }

@@ -1,61 +1,28 @@
 /**
- * Checks what a briefing's MDX asks for: every <Stat>, <Compare>, <ReportChart>, <StandardLink> and
- * <GuidanceLink> must name a real metric, term, section, standard or guidance entry. Problems
- * carry the briefing's file, line and column, so CI can annotate the exact place.
+ * Checks the components a briefing uses, as its syntax tree gives them (mdx-check.ts): every
+ * <Stat>, <Compare>, <ReportChart>, <StandardLink> and <GuidanceLink> must ask for a real figure,
+ * section, standard or guidance entry of the briefing's own term. Each component's attributes
+ * are its schema (schemas/briefing-components.ts), the same one the component parses its props
+ * with. Problems carry the briefing's file, line and column, so CI can annotate the exact place.
  */
+import type { z } from 'astro/zod';
 import type { Problem } from './problems';
-import { CHART_SECTIONS, compareMetric, resolveMetric } from './data/metrics';
+import { compareMetric, resolveMetric } from './data/metrics';
 import type { TermReport } from './data/report';
-
-export interface ComponentUse {
-  name: string;
-  line: number;
-  column: number;
-  attrs: Map<string, { value: string; line: number; column: number }>;
-}
-
-const TAG = /<(Stat|Compare|ReportChart|StandardLink|GuidanceLink|Callout)\b((?:[^>"]|"[^"]*")*)>/g;
-const ATTR = /([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|\{\s*(?:"([^"]*)"|'([^']*)'|(\d+))\s*\})/g;
-
-/** Where each component is used in an MDX body, with its attributes and their positions. */
-export function scanComponents(body: string, bodyLine: number): ComponentUse[] {
-  const lineStarts = [0];
-  for (let i = 0; i < body.length; i++) if (body[i] === '\n') lineStarts.push(i + 1);
-  const pos = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: bodyLine + lo, column: offset - lineStarts[lo]! + 1 };
-  };
-  const uses: ComponentUse[] = [];
-  for (const m of body.matchAll(TAG)) {
-    const attrs = new Map<string, { value: string; line: number; column: number }>();
-    const start = m.index! + 1 + m[1]!.length;
-    for (const a of m[2]!.matchAll(ATTR)) attrs.set(a[1]!, { value: a[2] ?? a[3] ?? a[4] ?? a[5]!, ...pos(start + a.index!) });
-    uses.push({ name: m[1]!, ...pos(m.index!), attrs });
-  }
-  return uses;
-}
+import type { JsxElement } from './mdx-source';
+import { BRIEFING_COMPONENTS, attributesOf, chooseTerm, type BriefingComponentName } from './schemas/briefing-components';
+import { didYouMean, nearest } from './suggest';
 
 export interface BriefingRefs {
   /** The termly reports; undefined while the data have problems, and then figures and terms are not checked. */
   reports?: readonly TermReport[];
   standardIds: ReadonlySet<string>;
   guidanceIds: ReadonlySet<string>;
+  /** Every configured term, with or without data, so a term with no data yet is told apart from a misspelt one. */
+  terms?: readonly string[];
+  /** Where a term's audit data goes, to name the file a term with no report needs. */
+  auditFile?: (term: string) => string;
 }
-
-const ALLOWED: Record<string, string[]> = {
-  Stat: ['metric', 'term', 'auditType', 'locality', 'level'],
-  Compare: ['metric', 'term', 'with', 'auditType', 'locality', 'level'],
-  ReportChart: ['term', 'section'],
-  StandardLink: ['id', 'term', 'rank'],
-  GuidanceLink: ['id'],
-  Callout: ['title'],
-};
 
 /**
  * Checks a claim that a standard was the rank-th most often not met in a term, as the term's
@@ -79,69 +46,162 @@ export function checkNotMetRank(
   return { ok: false, field: 'rank', message: `${id} ${where}, not number ${n} (number ${n} is ${list[n - 1]!.id})`, expected: `rank="${at + 1}", or the standard that is number ${n}`, fix: 'change the words and the rank to match the report, or remove term and rank' };
 }
 
-/** Every problem with the components used in one briefing. */
-export function checkBriefingComponents(file: string, uses: ComponentUse[], refs: BriefingRefs): Problem[] {
+/** What each attribute whose values are a fixed list names, for "found "x", which is not …". */
+const LIST_OF: Record<string, string> = {
+  metric: 'a figure we publish',
+  section: 'a section of a report',
+  with: 'something a figure can be compared with',
+};
+
+/** The values listed in a message's "one of: a, b, c", for "Did you mean …?". */
+function listed(expected: string): string[] {
+  const m = /one of:? (.*)$/.exec(expected);
+  return m ? m[1]!.split(/,\s*/).map((s) => s.trim()) : [];
+}
+
+/** The attributes of a use as props, or the problems that stop them being read. */
+function propsOf(file: string, el: JsxElement, name: BriefingComponentName): { props: Record<string, string | true>; problems: Problem[] } {
+  const props: Record<string, string | true> = {};
   const problems: Problem[] = [];
-  const terms = refs.reports?.map((r) => r.term.id);
-  for (const u of uses) {
-    const at = (name: string) => {
-      const a = u.attrs.get(name);
-      return { file, line: a?.line ?? u.line, column: a?.column ?? u.column, field: `<${u.name}> ${name}` };
-    };
-    for (const [name] of u.attrs) {
-      if (!ALLOWED[u.name]!.includes(name)) problems.push({ ...at(name), message: `<${u.name}> has no attribute "${name}"`, expected: `only ${ALLOWED[u.name]!.join(', ')}` });
+  for (const a of el.attributes) {
+    const at = { file, line: a.line, column: a.column, field: `<${name}> ${a.name || '{…}'}` };
+    if (a.form === 'spread') problems.push({ ...at, message: 'found {…} among the attributes, which is code', expected: 'attributes written name="value"', fix: 'write each attribute out as name="value"' });
+    else if (a.form === 'code') problems.push({ ...at, message: `the value of ${a.name} is code in curly brackets`, expected: `${a.name}="…" in straight quotation marks`, fix: `write ${a.name}="…"` });
+    else props[a.name] = a.value ?? true;
+  }
+  return { props, problems };
+}
+
+/** Problems from a component's schema, one per attribute, in words. */
+function schemaProblems(file: string, el: JsxElement, name: BriefingComponentName, props: Record<string, unknown>, error: z.ZodError): Problem[] {
+  const attrs = attributesOf(name);
+  const place = (attr: string) => {
+    const a = el.attributes.find((x) => x.name === attr);
+    return { file, line: a?.line ?? el.line, column: a?.column ?? el.column, field: `<${name}> ${attr}` };
+  };
+  const out: Problem[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push({ ...place(key), message: `<${name}> has no attribute "${key}"`, didYouMean: didYouMean(key, attrs), expected: `only ${attrs.join(', ')}`, fix: 'correct the attribute name, or delete it' });
+      }
+      continue;
     }
-    const need = (name: string) => {
-      const a = u.attrs.get(name);
-      if (!a) problems.push({ ...at(name), message: `<${u.name}> needs ${name}="…"`, expected: `a ${name}`, fix: `add ${name}="…" inside the tag` });
-      return a?.value;
+    const attr = String(issue.path[0] ?? '');
+    const value = props[attr];
+    if (value === undefined) {
+      out.push({ ...place(attr), message: `<${name}> needs ${attr}="…"`, expected: `a ${attr}`, fix: `add ${attr}="…" inside the tag` });
+    } else if (value === true) {
+      out.push({ ...place(attr), message: `${attr} has no value`, expected: `${attr}="…"`, fix: `write ${attr}="…" with the value between the quotation marks` });
+    } else if (issue.code === 'invalid_value') {
+      const values = issue.values.map(String);
+      const near = nearest(String(value), values);
+      out.push({
+        ...place(attr),
+        message: `found "${value}", which is not ${LIST_OF[attr] ?? `an accepted ${attr}`}`,
+        didYouMean: near && `"${near}"`,
+        expected: `one of: ${values.join(', ')}`,
+        fix: near ? `write ${attr}="${near}"` : `correct the value; ${attr === 'section' ? 'the sections a briefing can chart' : 'the figures a briefing can quote and compare'} are listed in docs/publishing.md`,
+      });
+    } else {
+      out.push({ ...place(attr), message: `found ${attr}="${String(value)}": ${issue.message}`, expected: `a ${attr}`, fix: 'correct the value' });
+    }
+  }
+  return out;
+}
+
+/**
+ * Every problem with the components one briefing uses. Figures follow the briefing's term
+ * (`briefingTerm`, its frontmatter `term:`); a problem with that term itself is reported once, on
+ * the frontmatter, not again on every figure.
+ */
+export function checkBriefingComponents(file: string, elements: readonly JsxElement[], briefingTerm: string | undefined, refs: BriefingRefs): Problem[] {
+  const problems: Problem[] = [];
+  const reports = refs.reports;
+  const reportTerms = reports?.map((r) => r.term.id) ?? [];
+  for (const el of elements) {
+    if (!Object.hasOwn(BRIEFING_COMPONENTS, el.name)) continue;
+    const name = el.name as BriefingComponentName;
+    const read = propsOf(file, el, name);
+    problems.push(...read.problems);
+    const parsed = BRIEFING_COMPONENTS[name].safeParse(read.props);
+    if (!parsed.success) {
+      problems.push(...schemaProblems(file, el, name, read.props, parsed.error));
+      continue;
+    }
+    const props = parsed.data as Record<string, string | undefined>;
+    const at = (attr: string) => {
+      const a = el.attributes.find((x) => x.name === attr);
+      return { file, line: a?.line ?? el.line, column: a?.column ?? el.column, field: `<${name}> ${attr}` };
     };
-    switch (u.name) {
-      case 'Stat': {
-        const metric = need('metric');
-        const term = need('term');
-        if (metric === undefined || term === undefined || !refs.reports) break;
-        const r = resolveMetric(refs.reports, { metric, term, auditType: u.attrs.get('auditType')?.value, locality: u.attrs.get('locality')?.value, level: u.attrs.get('level')?.value });
-        if (!r.ok) problems.push({ ...at(r.field), message: r.message, expected: r.expected, fix: 'correct the value; the figures a briefing can quote are listed in docs/publishing.md' });
-        break;
-      }
-      case 'Compare': {
-        const metric = need('metric');
-        const term = need('term');
-        const against = need('with');
-        if (metric === undefined || term === undefined || against === undefined || !refs.reports) break;
-        const r = compareMetric(refs.reports, { metric, term, with: against, auditType: u.attrs.get('auditType')?.value, locality: u.attrs.get('locality')?.value, level: u.attrs.get('level')?.value });
-        if (!r.ok) problems.push({ ...at(r.field), message: r.message, expected: r.expected, fix: 'correct the value; what a briefing can compare is listed in docs/publishing.md' });
-        break;
-      }
-      case 'ReportChart': {
-        const term = need('term');
-        const section = need('section');
-        if (term !== undefined && terms && !terms.includes(term)) problems.push({ ...at('term'), message: `found "${term}", which is not a term with a report`, expected: `one of: ${terms.join(', ')}` });
-        if (section !== undefined && !(CHART_SECTIONS as readonly string[]).includes(section)) problems.push({ ...at('section'), message: `found "${section}", which is not a section of a report`, expected: `one of: ${CHART_SECTIONS.join(', ')}` });
-        break;
-      }
-      case 'StandardLink': {
-        const id = need('id');
-        if (id !== undefined && !refs.standardIds.has(id)) problems.push({ ...at('id'), message: `found "${id}", which is not a known standard`, expected: 'a standard id written <set>-<number>, such as ehc-plan-2', fix: "check the standard's number on the standards pages" });
-        // term and rank together claim the standard's place in that term's list of standards most often not met.
-        const term = u.attrs.get('term')?.value;
-        const rank = u.attrs.get('rank')?.value;
-        if ((term === undefined) !== (rank === undefined)) {
-          const missing = term === undefined ? 'term' : 'rank';
-          problems.push({ ...at(missing === 'term' ? 'rank' : 'term'), message: `<StandardLink> with ${missing === 'term' ? 'rank' : 'term'} also needs ${missing}="…"`, expected: 'term and rank together, or neither', fix: `add ${missing}="…" inside the tag` });
-        } else if (id !== undefined && term !== undefined && rank !== undefined && refs.reports) {
-          const r = checkNotMetRank(refs.reports, id, term, rank);
-          if (!r.ok) problems.push({ ...at(r.field), message: r.message, expected: r.expected, fix: r.fix });
+    if (name === 'GuidanceLink') {
+      const id = props.id!;
+      const near = nearest(id, refs.guidanceIds);
+      if (!refs.guidanceIds.has(id)) problems.push({ ...at('id'), message: `found "${id}", which is not a guidance entry`, didYouMean: near && `"${near}"`, expected: `one of: ${[...refs.guidanceIds].join(', ')}`, fix: near ? `write id="${near}"` : 'use the name of a file in content/guidance, without ".mdx"' });
+      continue;
+    }
+    if (name === 'Callout') continue;
+
+    if (name === 'StandardLink') {
+      const id = props.id!;
+      const near = nearest(id, refs.standardIds);
+      if (!refs.standardIds.has(id)) problems.push({ ...at('id'), message: `found "${id}", which is not a known standard`, didYouMean: near && `"${near}"`, expected: 'a standard id written <set>-<number>, such as ehc-plan-2', fix: near ? `write id="${near}" if that is the standard you mean (check its number on the standards pages)` : "check the standard's number on the standards pages" });
+      // A term on its own claims nothing: it only says which term's list rank="…" is a place in.
+      if (props.rank === undefined) {
+        for (const t of ['term', 'otherTerm'] as const) {
+          if (props[t] !== undefined) problems.push({ ...at(t), message: `<StandardLink> with ${t} also needs rank="…"`, expected: `rank="…" (its place in the term's list of standards most often not met), or no ${t}`, fix: `add rank="…", or delete ${t}="…"` });
         }
-        break;
+        continue;
       }
-      case 'GuidanceLink': {
-        const id = need('id');
-        if (id !== undefined && !refs.guidanceIds.has(id)) problems.push({ ...at('id'), message: `found "${id}", which is not a guidance entry`, expected: `one of: ${[...refs.guidanceIds].join(', ')}` });
-        break;
-      }
+    }
+
+    const choice = chooseTerm(props, briefingTerm);
+    if (!choice.ok) {
+      problems.push({ ...at(choice.field), message: choice.message, expected: choice.expected, fix: choice.fix });
+      continue;
+    }
+    const term = choice.term;
+    if (!reports) continue;
+    if (!reportTerms.includes(term)) {
+      // The briefing's own term without a report is reported on its frontmatter.
+      if (!choice.other && term === briefingTerm) continue;
+      problems.push({ ...at(props.otherTerm !== undefined ? 'otherTerm' : 'term'), ...noReport(term, refs) });
+      continue;
+    }
+    const fixRef = (r: { field: string; message: string; expected: string }, fix: string): Problem => {
+      const attr = r.field === 'term' && props.otherTerm !== undefined ? 'otherTerm' : r.field;
+      const near = nearest(String(props[attr] ?? ''), listed(r.expected));
+      return { ...at(attr), message: r.message, didYouMean: near && `"${near}"`, expected: r.expected, fix: near ? `write ${attr}="${near}"` : fix };
+    };
+    if (name === 'Stat') {
+      const r = resolveMetric(reports, { metric: props.metric!, term, auditType: props.auditType, locality: props.locality, level: props.level });
+      if (!r.ok) problems.push(fixRef(r, 'correct the value; the figures a briefing can quote are listed in docs/publishing.md'));
+    } else if (name === 'Compare') {
+      const r = compareMetric(reports, { metric: props.metric!, term, with: props.with!, auditType: props.auditType, locality: props.locality, level: props.level });
+      if (!r.ok) problems.push(fixRef(r, 'correct the value; what a briefing can compare is listed in docs/publishing.md'));
+    } else if (name === 'StandardLink' && refs.standardIds.has(props.id!)) {
+      const r = checkNotMetRank(reports, props.id!, term, props.rank!);
+      if (!r.ok) problems.push({ ...at(r.field), message: r.message, expected: r.expected, fix: r.fix });
     }
   }
   return problems;
+}
+
+/** Why a term has no report: not a term at all (with the nearest one), or a term whose data are not there yet. */
+export function noReport(term: string, refs: Pick<BriefingRefs, 'reports' | 'terms' | 'auditFile'>): Pick<Problem, 'message' | 'expected' | 'fix' | 'didYouMean'> {
+  const withReports = refs.reports?.map((r) => r.term.id) ?? [];
+  const file = refs.auditFile?.(term) ?? `data/audits/${term}.csv`;
+  if (refs.terms && refs.terms.includes(term)) {
+    return {
+      message: `there are no figures for ${term} yet: no audits in data/audits fall in that term, so it has no report`,
+      expected: `the term's audits in ${file}, or a term that has a report (${withReports.join(', ')})`,
+      fix: `add ${file} (see data/README.md for its columns), or choose a term that has data`,
+    };
+  }
+  return {
+    message: `found "${term}", which is not a term with a report`,
+    didYouMean: didYouMean(term, refs.terms ?? withReports),
+    expected: `a term written like 2025-26-summer, one of: ${withReports.join(', ')}`,
+    fix: 'correct the term',
+  };
 }

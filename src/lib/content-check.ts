@@ -27,6 +27,10 @@ import { SourceSchema, StandardSchema, StandardSetSchema, standardId, type Sourc
 import { parseFrontmatter, type YamlSource } from './yaml-source';
 import { naturalCompare } from './sort';
 import { zodProblems } from './zod-problems';
+import { checkMdx } from './mdx-check';
+import { didYouMean } from './suggest';
+import type { JsxElement } from './mdx-source';
+import { BRIEFING_COMPONENTS } from './schemas/briefing-components';
 
 export interface Entry<T> {
   /** Path relative to the project root. */
@@ -36,6 +40,8 @@ export interface Entry<T> {
   data: T;
   /** Locates a frontmatter field in the file. */
   src: YamlSource;
+  /** The JSX elements of the MDX body, read with the compiler the build uses. */
+  elements: JsxElement[];
 }
 
 export interface Content {
@@ -51,6 +57,18 @@ export interface Content {
   briefings: Entry<Briefing>[];
   /** Ids of every guidance file, valid or not. */
   guidanceFiles?: string[];
+  /**
+   * The components of every briefing, its frontmatter valid or not, so that a slip in the
+   * frontmatter does not hide a slip in a figure until the next run.
+   */
+  briefingBodies?: MdxBody[];
+}
+
+/** The MDX body of a file as checked: its JSX elements, and the term its frontmatter names, if any. */
+export interface MdxBody {
+  file: string;
+  term?: string;
+  elements: JsxElement[];
 }
 
 function uniqueById<T extends { id: string }>(schema: z.ZodType<T>) {
@@ -65,31 +83,53 @@ function uniqueById<T extends { id: string }>(schema: z.ZodType<T>) {
   });
 }
 
+/**
+ * The components each collection's page provides to its MDX (src/pages/…): a tag naming any
+ * other shows nothing or stops the build.
+ */
+const PAGE_COMPONENTS: Record<string, readonly string[]> = {
+  [PATHS.briefings.base]: Object.keys(BRIEFING_COMPONENTS),
+  [PATHS.framework.base]: ['GradeScale', 'Target', 'Timetable'],
+};
+
 function readMdxDir<S extends z.ZodType>(
   root: string,
   loc: { base: string; pattern: string },
   schema: S,
   problems: Problem[],
+  bodies: MdxBody[] = [],
+  /** For a top-level field whose accepted values are known (the configured terms), the values, for "Did you mean …?". */
+  accepted: Record<string, readonly string[]> = {},
 ): Entry<z.output<S>>[] {
   const files = globSync(loc.pattern, { cwd: join(root, loc.base) }).sort();
   const entries: Entry<z.output<S>>[] = [];
   for (const f of files) {
     const file = `${loc.base}/${f}`;
-    const src = parseFrontmatter(readFileSync(join(root, file), 'utf8'), file);
-    if (src.problems.length) {
-      problems.push(...src.problems);
-      continue;
+    const text = readFileSync(join(root, file), 'utf8');
+    const src = parseFrontmatter(text, file);
+    problems.push(...src.problems);
+    const result = src.problems.length ? undefined : schema.safeParse(src.data ?? {});
+    if (result && !result.success) {
+      for (const p of zodProblems(result.error, src)) {
+        const raw = p.field && accepted[p.field] ? (src.data as Record<string, unknown>)[p.field] : undefined;
+        problems.push(typeof raw === 'string' && !p.didYouMean ? { ...p, didYouMean: didYouMean(raw, accepted[p.field!]!, plain) } : p);
+      }
     }
-    const result = schema.safeParse(src.data ?? {});
-    if (!result.success) {
-      problems.push(...zodProblems(result.error, src));
-      continue;
-    }
+    // The body is read even when the frontmatter has problems, so every mistake shows in one run.
+    const fm = (result?.success ? result.data : src.data) as { term?: unknown; draft?: unknown } | undefined;
+    const briefing = loc.base === PATHS.briefings.base ? { term: typeof fm?.term === 'string' ? fm.term : undefined, draft: fm?.draft === true } : undefined;
+    const mdx = checkMdx(file, text, { components: PAGE_COMPONENTS[loc.base] ?? [], briefing });
+    problems.push(...mdx.problems);
+    bodies.push({ file, term: briefing?.term, elements: mdx.source.elements });
+    if (!result?.success) continue;
     const id = f.replace(/\.mdx?$/, '').split('/').pop()!;
-    entries.push({ file, id, data: result.data, src });
+    entries.push({ file, id, data: result.data, src, elements: mdx.source.elements });
   }
   return entries;
 }
+
+/** A suggested frontmatter value as it would be written there: without quotation marks. */
+const plain = (s: string) => s;
 
 /** Frontmatter must not carry unknown fields: a misspelt field would otherwise be silently ignored. */
 const strict = <T extends z.ZodRawShape>(s: z.ZodObject<T>) => s.strict();
@@ -118,8 +158,10 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   const guidance = readMdxDir(root, PATHS.guidance, strict(GuidanceSchema), problems);
   const framework = readMdxDir(root, PATHS.framework, strict(FrameworkPageSchema), problems);
   const pages = readMdxDir(root, PATHS.pages, strict(StandalonePageSchema), problems);
-  const commentary = readMdxDir(root, PATHS.commentary, strict(CommentarySchema), problems);
-  const briefings = readMdxDir(root, PATHS.briefings, strict(BriefingSchema), problems);
+  const termIds = { term: partnership ? allTerms(partnership).map((t) => t.id) : [] };
+  const commentary = readMdxDir(root, PATHS.commentary, strict(CommentarySchema), problems, [], termIds);
+  const briefingBodies: MdxBody[] = [];
+  const briefings = readMdxDir(root, PATHS.briefings, strict(BriefingSchema), problems, briefingBodies, termIds);
   if (partnership) {
     const terms = allTerms(partnership).map((t) => t.id);
     for (const c of [...commentary, ...briefings]) {
@@ -127,6 +169,7 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
         problems.push({
           ...at(c, ['term'], 'term'),
           message: `found "${c.data.term}", which is not a term in data/partnership.yaml`,
+          didYouMean: didYouMean(c.data.term, terms, plain),
           expected: `one of ${terms.join(', ')}`,
           fix: 'correct the term, or add its academic year to terms in data/partnership.yaml',
         });
@@ -137,7 +180,7 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   const guidanceFiles = globSync(PATHS.guidance.pattern, { cwd: join(root, PATHS.guidance.base) }).map((f) => f.replace(/\.mdx?$/, ''));
   problems.push(...checkLegal(root, [...standards, ...guidance, ...framework, ...pages]));
   problems.push(...checkReferences({ partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, guidanceFiles }));
-  return { problems, content: { partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings } };
+  return { problems, content: { partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, briefingBodies } };
 }
 
 function at(e: Entry<unknown>, path: PropertyKey[], field: string): Pick<Problem, 'file' | 'line' | 'column' | 'field'> {
@@ -217,6 +260,7 @@ export function checkReferences(c: Content): Problem[] {
         problems.push({
           ...at(b, ['standards', i], `standards[${i}]`),
           message: `found "${ref}", which is not a known standard`,
+          didYouMean: didYouMean(ref, byId.keys(), plain),
           expected: `a standard id written "<set>-<number>", one of: ${list([...byId.keys()].sort(naturalCompare))}`,
           fix: 'check the set name and number on the standard’s page, or remove the reference',
         });
@@ -227,6 +271,7 @@ export function checkReferences(c: Content): Problem[] {
         problems.push({
           ...at(b, ['guidance', i], `guidance[${i}]`),
           message: `found "${ref}", which is not a guidance entry`,
+          didYouMean: didYouMean(ref, guidanceIds, plain),
           expected: `the name of a file in content/guidance without ".mdx", one of: ${list([...guidanceIds].sort())}`,
           fix: 'check the spelling against the guidance page address, or remove the reference',
         });
@@ -240,6 +285,7 @@ export function checkReferences(c: Content): Problem[] {
         problems.push({
           ...at(g, ['standards', i], `standards[${i}]`),
           message: `found "${ref}", which is not a known standard`,
+          didYouMean: didYouMean(ref, byId.keys(), plain),
           expected: `a standard id written "<set>-<number>", one of: ${list([...byId.keys()].sort(naturalCompare))}`,
           fix: 'check the set name and number on the standard’s page, or remove the reference',
         });

@@ -19,6 +19,13 @@ export interface Problem {
   fix?: string;
   /** 'warning' for a note that does not stop the build; an error when left out. */
   severity?: 'error' | 'warning';
+  /** The nearest accepted value, for a near miss ("good-or-better" for "good-or-beter"). */
+  didYouMean?: string;
+  /**
+   * The text of the line the problem is on, quoted under the message with the column marked.
+   * Only for content files: a data file's line may hold personal data, and is never echoed.
+   */
+  source?: string;
 }
 
 /** Thrown when validation finds problems; carries all of them, not just the first. */
@@ -41,9 +48,31 @@ function where(p: Problem): string {
 /** One problem as a single readable paragraph. */
 export function describeProblem(p: Problem): string {
   const parts = [p.field ? `${p.field}: ${p.message}` : p.message];
+  if (p.didYouMean) parts.push(`Did you mean ${p.didYouMean}?`);
   if (p.expected) parts.push(`Expected ${p.expected}.`);
   if (p.fix) parts.push(`How to fix: ${p.fix}`);
   return parts.map((s) => s.trim()).map((s) => (/[.!?:]$/.test(s) ? s : `${s}.`)).join(' ');
+}
+
+/** Longest stretch of a line quoted on either side of the marked column. */
+const QUOTE_REACH = 50;
+
+/**
+ * A line of a file as two lines of text: the line (shortened around the column when long, as a
+ * briefing paragraph is one long line) and a caret under the column.
+ *   12 | We completed <Stat metric="good-or-beter" /> audits this term.
+ *      |                    ^
+ */
+export function quoteLine(text: string, line: number, column?: number): string[] {
+  const plain = text.replace(/\t/g, ' ').replace(/\s+$/, '');
+  const at = Math.min(Math.max((column ?? 1) - 1, 0), plain.length);
+  const start = Math.max(0, at - QUOTE_REACH);
+  const end = Math.min(plain.length, at + QUOTE_REACH);
+  const shown = `${start > 0 ? '…' : ''}${plain.slice(start, end)}${end < plain.length ? '…' : ''}`;
+  const gutter = String(line);
+  const out = [`${gutter} | ${shown}`];
+  if (column !== undefined) out.push(`${' '.repeat(gutter.length)} | ${' '.repeat(at - start + (start > 0 ? 1 : 0))}^`);
+  return out;
 }
 
 /** All problems, grouped by file, for a terminal or a CI log. */
@@ -59,6 +88,7 @@ export function formatProblems(problems: Problem[]): string {
     out.push(`${file} — ${list.length} problem${list.length === 1 ? '' : 's'}:`);
     for (const p of list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))) {
       out.push(`  ${where(p)}  ${describeProblem(p)}`);
+      if (p.source !== undefined && p.line !== undefined) out.push(...quoteLine(p.source, p.line, p.column).map((l) => `      ${l}`));
     }
     out.push('');
   }

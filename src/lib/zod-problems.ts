@@ -36,7 +36,7 @@ const TYPE_WORDS: Record<string, string> = {
 
 type Issue = z.core.$ZodIssue;
 
-function explain(issue: Issue, value: unknown): Pick<Problem, 'message' | 'expected' | 'fix'> {
+function explain(issue: Issue, value: unknown): Pick<Problem, 'message' | 'expected' | 'fix' | 'didYouMean'> {
   switch (issue.code) {
     case 'invalid_type':
       if (value === undefined) {
@@ -69,6 +69,16 @@ function explain(issue: Issue, value: unknown): Pick<Problem, 'message' | 'expec
         message: `found ${showValue(value)}, which is not in an accepted form`,
         expected: 'text, or a group with "text" and "codeOfPractice"',
       };
+    case 'custom': {
+      // A schema can say what it expected and how to fix it in the issue's params (see IsoDateSchema).
+      const params = (issue.params ?? {}) as { expected?: string; fix?: string; didYouMean?: string };
+      return {
+        message: value === undefined ? issue.message : `found ${showValue(value)}: ${issue.message}`,
+        expected: params.expected,
+        fix: params.fix,
+        ...(params.didYouMean ? { didYouMean: params.didYouMean } : {}),
+      };
+    }
     default:
       return { message: value === undefined ? issue.message : `found ${showValue(value)}: ${issue.message}` };
   }

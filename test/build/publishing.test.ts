@@ -18,7 +18,18 @@ const astro = (dir: string, env: Record<string, string> = {}) => run(dir, [join(
 const tsx = (dir: string, script: string, args: string[], env: Record<string, string> = {}) =>
   run(dir, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), script, ...args], env);
 
-describe('a new briefing from the scaffold', () => {
+/** No Node or Astro stack trace, and no Astro "unhandled error" banner, in a command's output. */
+const expectCleanFailure = (out: { status: number | null; stdout: string; stderr: string }) => {
+  const text = out.stdout + out.stderr;
+  expect(out.status, text).not.toBe(0);
+  expect(text).not.toMatch(/^\s+at .+[(:]\d+/m);
+  expect(text).not.toMatch(/unhandled error|\[ERROR\]|Error: |node:internal/i);
+};
+const npm = (dir: string, args: string[]) => spawnSync('npm', args, { cwd: dir, encoding: 'utf8', env: { ...cleanEnv, ASTRO_TELEMETRY_DISABLED: '1' } });
+
+describe("starting a new briefing: from the scaffold, or by copying last term's", () => {
+  const LAST = 'content/briefings/2025-26-spring-smart-outcomes-learning-brief.mdx';
+  const COPY = 'content/briefings/2025-26-summer-smart-outcomes-copied.mdx';
   let dir: string;
   let file: string;
   beforeAll(() => {
@@ -26,25 +37,46 @@ describe('a new briefing from the scaffold', () => {
     const out = tsx(dir, 'scripts/new-briefing.ts', ['--term', '2025-26-spring', '--title', 'Spring term: what we learned']);
     expect(out.status, out.stderr).toBe(0);
     file = out.stdout.match(/Wrote (\S+)/)![1]!;
+    // The guide's own method: copy last term's briefing and change only its term.
+    const last = readFileSync(join(dir, LAST), 'utf8');
+    writeFileSync(join(dir, COPY), last.replace('term: 2025-26-spring', 'term: 2025-26-summer'));
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes a draft with valid frontmatter named after the term and title', () => {
-    expect(file).toBe('content/briefings/2025-26-spring-spring-term-what-we-learned.mdx');
+  it('writes a draft with valid frontmatter, named after the term and the title without repeating the term', () => {
+    expect(file).toBe('content/briefings/2025-26-spring-what-we-learned.mdx');
     const text = readFileSync(join(dir, file), 'utf8');
     expect(text).toMatch(/^---\ntitle: "Spring term: what we learned"\nterm: 2025-26-spring\n/);
     expect(text).toContain('draft: true');
   });
 
-  it('refuses an unknown term and will not overwrite a file', () => {
-    expect(tsx(dir, 'scripts/new-briefing.ts', ['--term', '2031-32-spring', '--title', 'x']).stderr).toContain('is not a term in data/partnership.yaml');
-    expect(tsx(dir, 'scripts/new-briefing.ts', ['--term', '2025-26-spring', '--title', 'Spring term: what we learned']).stderr).toContain('already exists');
-  });
+  it('refuses an unknown term, a term with no data (naming the file it needs), and will not overwrite a file, without a stack trace', () => {
+    const unknown = tsx(dir, 'scripts/new-briefing.ts', ['--term', '2031-32-spring', '--title', 'x']);
+    expect(unknown.stderr).toContain('is not a term in data/partnership.yaml');
+    expectCleanFailure(unknown);
+    const noData = tsx(dir, 'scripts/new-briefing.ts', ['--term', '2026-27-autumn', '--title', 'Autumn']);
+    expect(noData.stderr).toContain('There are no figures for 2026-27-autumn yet');
+    expect(noData.stderr).toContain('data/audits/2026-27-autumn.csv');
+    expectCleanFailure(noData);
+    expect(existsSync(join(dir, 'content/briefings/2026-27-autumn-autumn.mdx'))).toBe(false);
+    const again = tsx(dir, 'scripts/new-briefing.ts', ['--term', '2025-26-spring', '--title', 'Spring term: what we learned']);
+    expect(again.stderr).toContain('already exists');
+    expectCleanFailure(again);
+    expectCleanFailure(tsx(dir, 'scripts/new-briefing.ts', ['--term']));
+  }, 60_000);
 
-  it('builds in a preview with live figures, and is left out of the published site while a draft', () => {
+  it('works through npm without "--", which keeps the options for itself', () => {
+    const out = npm(dir, ['run', 'new:briefing', '--term', '2025-26-summer', '--title', 'What families told us']);
+    expect(out.status, out.stdout + out.stderr).toBe(0);
+    expect(out.stdout).toContain('Wrote content/briefings/2025-26-summer-what-families-told-us.mdx');
+    expect(readFileSync(join(dir, 'content/briefings/2025-26-summer-what-families-told-us.mdx'), 'utf8')).toMatch(/^---\ntitle: "What families told us"\nterm: 2025-26-summer\n/);
+    rmSync(join(dir, 'content/briefings/2025-26-summer-what-families-told-us.mdx'));
+  }, 60_000);
+
+  it("builds in a preview with live figures, and is left out of the published site while a draft; a copy of last term's briefing shows the new term's figures", () => {
     const preview = astro(dir, { PREVIEW: 'true' });
     expect(preview.status, preview.stdout + preview.stderr).toBe(0);
-    const page = join(dir, 'dist/briefings/2025-26/spring/2025-26-spring-spring-term-what-we-learned/index.html');
+    const page = join(dir, 'dist/briefings/2025-26/spring/2025-26-spring-what-we-learned/index.html');
     expect(existsSync(page)).toBe(true);
     const html = readFileSync(page, 'utf8');
     const figures = [...html.matchAll(/class="sq-statnum"[^>]*>([^<]+)</g)].map((m) => m[1]);
@@ -56,7 +88,28 @@ describe('a new briefing from the scaffold', () => {
     expect(published.status, published.stdout + published.stderr).toBe(0);
     expect(existsSync(page)).toBe(false);
     expect(readFileSync(join(dir, 'dist/rss.xml'), 'utf8')).not.toContain('what-we-learned');
-  }, 180_000);
+
+    // Every figure of the copy is the summer term's, as the summer report's CSV download publishes it.
+    const copied = readFileSync(join(dir, 'dist/briefings/2025-26/summer/2025-26-summer-smart-outcomes-copied/index.html'), 'utf8');
+    const original = readFileSync(join(dir, 'dist/briefings/2025-26/spring/2025-26-spring-smart-outcomes-learning-brief/index.html'), 'utf8');
+    const stats = (h: string) => [...h.matchAll(/<strong class="sq-statnum"([^>]*)>([^<]+)</g)].map((m) => ({ attrs: m[1]!, shown: m[2]! }));
+    const csv = readFileSync(join(dir, 'dist/reports/2025-26/summer/figures.csv'), 'utf8');
+    const summerValue = (key: { section: string; group: string; measure: string }) =>
+      csv
+        .split(/\r?\n/)
+        .map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')))
+        .find((c) => c[1] === key.section && c[2] === key.group && c[3] === key.measure)?.[4];
+    const copyStats = stats(copied);
+    expect(copyStats.length).toBeGreaterThan(0);
+    expect(copyStats.length).toBe(stats(original).length);
+    for (const s of copyStats) {
+      expect(s.attrs).toContain('data-term="2025-26-summer"');
+      const key = JSON.parse(s.attrs.match(/data-csv="([^"]*)"/)![1]!.replaceAll('&quot;', '"').replaceAll('&amp;', '&'));
+      expect(s.shown.trim(), JSON.stringify(key)).toBe(summerValue(key));
+    }
+    expect(stats(original).every((s) => s.attrs.includes('data-term="2025-26-spring"'))).toBe(true);
+    expect(copyStats.map((s) => s.shown)).not.toEqual(stats(original).map((s) => s.shown));
+  }, 240_000);
 });
 
 describe('a broken reference in a briefing', () => {
@@ -75,14 +128,21 @@ describe('a broken reference in a briefing', () => {
     const line = lineOf(broken, 'good-or-beter');
     const col = broken.split('\n')[line - 1]!.indexOf('metric="good-or-beter"') + 1;
 
-    const out = tsx(dir, 'scripts/validate.ts', [], { GITHUB_ACTIONS: 'true' });
+    const summary = join(dir, 'summary.md');
+    const out = tsx(dir, 'scripts/validate.ts', [], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
     expect(out.status).toBe(1);
-    expect(out.stdout).toContain(`::error file=${rel},line=${line},col=${col},title=Problem in <Stat> metric::<Stat> metric: found "good-or-beter", which is not a figure we publish.`);
+    expect(out.stdout).toContain(`::error file=${rel},line=${line},col=${col},title=Problem in <Stat> metric::<Stat> metric: found "good-or-beter", which is not a figure we publish. Did you mean "good-or-better"?`);
     expect(out.stderr).toContain(`${rel}:${line}:${col}`);
+    expectCleanFailure(out);
+    // Every problem in the job summary too, as a table (GitHub shows only ten annotations a step).
+    expect(readFileSync(summary, 'utf8')).toContain(`| ${rel}, line ${line} | &lt;Stat> metric: found "good-or-beter", which is not a figure we publish. Did you mean "good-or-better"?`);
 
     const build = astro(dir);
-    expect(build.status).not.toBe(0);
-    expect(build.stdout + build.stderr).toContain('good-or-beter');
+    expectCleanFailure(build);
+    const printed = build.stdout + build.stderr;
+    expect(printed).toContain('The site was not built: please fix these problems in the content or data.');
+    expect(printed).toContain(`${rel}:${line}:${col}  <Stat> metric: found "good-or-beter"`);
+    expect(printed).toContain('How to fix: write metric="good-or-better".');
     expect(existsSync(join(dir, 'dist/index.html'))).toBe(false);
   }, 120_000);
 });
@@ -100,7 +160,7 @@ describe('mistakes in several files at once', () => {
     edit(guidance, 'audience: [practitioners]', 'audience: [parents]');
     const briefing = 'content/briefings/2025-26-summer-quality-briefing.mdx';
     edit(briefing, '<StandardLink id="ehc-plan-5" ', '<StandardLink id="ehc-plan-55" ');
-    const b = edit(briefing, '<ReportChart term="2025-26-summer" section="by-locality"', '<ReportChart term="2025-26-summer" section="by-town"');
+    const b = edit(briefing, '<ReportChart section="by-locality"', '<ReportChart section="by-town"');
     const csv = 'data/audits/2025-26-summer.csv';
     const c = edit(csv, /^(NV-A-2025-02096,2026-08-19,ehc-plan,single-agency,coast,)good,/m, '$1Excelent,');
 

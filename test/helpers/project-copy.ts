@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,14 @@ export function projectCopy(opts: { site?: boolean } = {}) {
   // With site: the whole project (sharing node_modules), so it can be validated and built on its own.
   const parts = opts.site ? ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'content', 'data', 'scripts'] : ['content', 'data'];
   for (const f of parts) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
-  if (opts.site) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  if (opts.site) {
+    // The packages are shared, but not Astro's and Vite's caches (node_modules/.astro, .vite):
+    // copies built at the same time would otherwise read each other's content entries.
+    mkdirSync(join(dir, 'node_modules'));
+    for (const name of readdirSync(join(ROOT, 'node_modules'))) {
+      if (name !== '.astro' && name !== '.vite') symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
+    }
+  }
   return {
     dir,
     read: (rel: string) => readFileSync(join(dir, rel), 'utf8'),

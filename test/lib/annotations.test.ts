@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { annotation, annotations, escapeData, escapeProperty } from '../../src/lib/annotations';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { annotation, annotations, escapeData, escapeProperty, reportToGitHub, summaryTable } from '../../src/lib/annotations';
 
 describe('GitHub annotations', () => {
   it('put a problem on its file, line and column in plain English', () => {
@@ -32,5 +35,30 @@ describe('GitHub annotations', () => {
   });
   it('give one line per problem', () => {
     expect(annotations([{ file: 'a', message: 'x' }, { file: 'b', message: 'y' }]).split('\n')).toHaveLength(2);
+  });
+});
+
+describe('the job summary', () => {
+  const problems = [
+    { file: 'content/briefings/a.mdx', line: 14, column: 7, field: '<Stat> metric', message: 'found "good-or-beter", which is not a figure we publish', didYouMean: '"good-or-better"', fix: 'write metric="good-or-better"', source: 'We had <Stat metric="good-or-beter" /> | more' },
+    { file: 'data/audits/x.csv', message: 'the file is empty' },
+  ];
+
+  it('lists every problem as a row of a Markdown table, with its line quoted', () => {
+    const table = summaryTable(problems).split('\n');
+    expect(table.slice(0, 6)).toEqual(['### Problems to fix before the site can be built', '', '2 problems.', '', '| Where | What is wrong | How to fix it |', '| --- | --- | --- |']);
+    expect(table[6]).toBe(
+      '| content/briefings/a.mdx, line 14 | &lt;Stat> metric: found "good-or-beter", which is not a figure we publish. Did you mean "good-or-better"?<br>`We had <Stat metric="good-or-beter" /> \\| more` | write metric="good-or-better" |',
+    );
+    expect(table[7]).toBe('| data/audits/x.csv | the file is empty. |  |');
+  });
+
+  it('is written, with the annotations, only in GitHub Actions', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summary-'));
+    const file = join(dir, 'summary.md');
+    reportToGitHub(problems, { GITHUB_STEP_SUMMARY: file });
+    expect(() => readFileSync(file)).toThrow();
+    reportToGitHub(problems, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: file });
+    expect(readFileSync(file, 'utf8')).toContain('| data/audits/x.csv | the file is empty. |  |');
   });
 });

@@ -1,10 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { checkBriefingComponents, checkNotMetRank, scanComponents, type BriefingRefs } from '../../src/lib/briefing-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkBriefingComponents, checkNotMetRank, type BriefingRefs } from '../../src/lib/briefing-check';
 import { checkContent } from '../../src/lib/content-check';
-import { loadData } from '../../src/lib/data/load';
+import { checkAll, loadData } from '../../src/lib/data/load';
 import { compareMetric, type CompareQuery } from '../../src/lib/data/metrics';
 import { buildReports } from '../../src/lib/data/report';
-import { ROOT } from '../helpers/project-copy';
+import { allTerms } from '../../src/lib/data/terms';
+import { checkMdx } from '../../src/lib/mdx-check';
+import { readMdx } from '../../src/lib/mdx-source';
+import { describeProblem, formatProblems, type Problem } from '../../src/lib/problems';
+import { PLACEHOLDERS, briefingSkeleton } from '../../src/lib/scaffold';
+import { BRIEFING_COMPONENTS } from '../../src/lib/schemas/briefing-components';
+import { ROOT, lineOf, projectCopy } from '../helpers/project-copy';
 
 // The real reports of the bundled example, as a briefing is checked against them in a build.
 const { content } = checkContent(ROOT);
@@ -13,31 +19,103 @@ const refs: BriefingRefs = {
   reports: buildReports({ cfg: content.partnership!, audits: data.audits, feedback: data.feedback, complaints: data.complaints }),
   standardIds: new Set(content.standards.map((s) => s.id)),
   guidanceIds: new Set(content.guidance.map((g) => g.id)),
+  terms: allTerms(content.partnership!).map((t) => t.id),
+  auditFile: (term) => `data/audits/${term}.csv`,
 };
 const FILE = 'content/briefings/example.mdx';
-/** Problems in an MDX body that starts on line 10 of its file (after the frontmatter). */
-const check = (body: string, r: BriefingRefs = refs) => checkBriefingComponents(FILE, scanComponents(body, 10), r);
-const brief = (body: string, r?: BriefingRefs) => check(body, r).map((p) => `${p.line}:${p.column} ${p.field}: ${p.message}`);
+const TERM = '2025-26-summer';
+/** Nine lines of frontmatter and a blank line: the body starts on line 10 of the file. */
+const front = (term: string, draft: boolean) =>
+  ['---', 'title: "Example"', `term: ${term}`, 'published: 2026-09-15', 'audience: [practitioners]', 'kind: termly-quality-briefing', 'summary: "An example."', `draft: ${draft}`, '---', ''].join('\n');
+/** Every problem in a briefing about `term` whose body is `body`, as validation reports them. */
+const check = (body: string, r: BriefingRefs = refs, opts: { term?: string; draft?: boolean } = {}): Problem[] => {
+  const term = opts.term ?? TERM;
+  const mdx = checkMdx(FILE, front(term, opts.draft ?? false) + body, { components: Object.keys(BRIEFING_COMPONENTS), briefing: { term, draft: opts.draft ?? false } });
+  return [...mdx.problems, ...checkBriefingComponents(FILE, mdx.source.elements, term, r)];
+};
+const brief = (body: string, r?: BriefingRefs, opts?: { term?: string; draft?: boolean }) => check(body, r, opts).map((p) => `${p.line}:${p.column} ${p.field}: ${p.message}`);
 
-describe('finding the components a briefing uses', () => {
+describe('reading a briefing with the MDX compiler the build uses', () => {
   it('gives each component and attribute its line and column in the file', () => {
-    const uses = scanComponents('Intro.\n\nWe did <Stat metric="audits"\n    term="2025-26-summer" /> audits.\n<Callout title="Next">x</Callout>', 10);
-    expect(uses.map((u) => [u.name, u.line, u.column])).toEqual([
-      ['Stat', 12, 8],
-      ['Callout', 14, 1],
+    const { elements } = readMdx(FILE, 'Intro.\n\nWe did <Stat metric="audits"\n    otherTerm="2025-26-spring" /> audits.\n\n<Callout title="Next">x</Callout>');
+    expect(elements.map((u) => [u.name, u.line, u.column])).toEqual([
+      ['Stat', 3, 8],
+      ['Callout', 6, 1],
     ]);
-    expect(uses[0]!.attrs.get('metric')).toEqual({ value: 'audits', line: 12, column: 14 });
-    expect(uses[0]!.attrs.get('term')).toEqual({ value: '2025-26-summer', line: 13, column: 5 });
+    expect(elements[0]!.attributes).toEqual([
+      { name: 'metric', value: 'audits', form: 'text', line: 3, column: 14 },
+      { name: 'otherTerm', value: '2025-26-spring', form: 'text', line: 4, column: 5 },
+    ]);
   });
 
   it('reads attribute values written in braces as well as quotes', () => {
-    const [u] = scanComponents(`<Stat metric={"audits"} term={'2025-26-summer'} />`, 1);
-    expect(u!.attrs.get('metric')?.value).toBe('audits');
-    expect(u!.attrs.get('term')?.value).toBe('2025-26-summer');
+    const [u] = readMdx(FILE, `<Stat metric={"audits"} rank={2} otherTerm={'2025-26-summer'} />`).elements;
+    expect(u!.attributes.map((a) => [a.name, a.value])).toEqual([
+      ['metric', 'audits'],
+      ['rank', '2'],
+      ['otherTerm', '2025-26-summer'],
+    ]);
   });
 
-  it('ignores other tags and text that only looks like a component', () => {
-    expect(scanComponents('<p>Statistics</p> <Stats metric="x" /> a <Standard id="x" />', 1)).toEqual([]);
+  it('finds components inside lists and other components', () => {
+    const { elements } = readMdx(FILE, '<Callout title="Next">\n\n- Read <GuidanceLink id="smart-outcomes" />.\n\n</Callout>\n');
+    expect(elements.map((e) => `${e.name}@${e.line}:${e.column}`)).toEqual(['Callout@1:1', 'GuidanceLink@3:8']);
+  });
+
+  it('reports a tag that is never closed on its line, in words, instead of stopping the build', () => {
+    const problems = check('Intro.\n\nWe completed <Stat metric="audits" audits this term.\n\nMore text.');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 12, column: 14, message: 'the tag <Stat … is never closed' });
+    expect(problems[0]!.fix).toContain('/>');
+  });
+
+  it('says how to close a component written with > instead of />, and a box without its closing tag', () => {
+    expect(brief('We completed <Stat metric="audits"> audits.')).toEqual(['10:14 undefined: <Stat …> ends with > here, so MDX looks for a closing </Stat> that is not there']);
+    expect(brief('<Callout title="Next">\n\n- Do it.\n')).toEqual(['10:1 undefined: <Callout> is opened here but never closed']);
+  });
+
+  it('reports curly quotation marks from a word processor once, and still checks the value', () => {
+    const problems = check('Of these, <Stat metric=“good-or-better” /> and <Stat metric=“good-or-beter” /> were Good.');
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.field}: ${p.message}`)).toEqual([
+      '10:24 <Stat> metric: the value of metric is in curly quotation marks (“…”), as a word processor types them, which MDX cannot read',
+      '10:61 <Stat> metric: the value of metric is in curly quotation marks (“…”), as a word processor types them, which MDX cannot read',
+      '10:54 <Stat> metric: found "good-or-beter", which is not a figure we publish',
+    ]);
+    expect(problems[0]!.expected).toBe('straight quotation marks: metric="…"');
+    expect(problems.map((p) => p.message).join('\n')).not.toContain('needs metric');
+  });
+
+  it('refuses a component name in lower case, which would show nothing, and suggests the right one', () => {
+    const [p, ...rest] = check('We completed <stat metric="audits" /> audits.');
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ line: 10, column: 14, field: '<stat>', didYouMean: '<Stat>' });
+    expect(p!.message).toContain('would show nothing on the page');
+  });
+
+  it('refuses a component the page does not have, suggesting the nearest, and lets plain HTML through', () => {
+    expect(check('<p>Statistics</p> <Stats metric="audits" /> a <abbr title="x">EHC</abbr>').map((p) => [p.field, p.message, p.didYouMean])).toEqual([
+      ['<Stats>', 'there is no component <Stats>', '<Stat>'],
+    ]);
+  });
+
+  it('refuses text in curly brackets, which MDX runs as code', () => {
+    expect(brief('We met {target} this term. {/* a comment is fine */}')).toEqual(['10:8 undefined: found {target}: text in curly brackets is read as code, and the page would fail to build']);
+  });
+
+  it("refuses the scaffold's placeholder text in a briefing set to be published, but not in a draft", () => {
+    const { text } = briefingSkeleton({ term: TERM, title: 'What we found', today: '2026-09-15' });
+    const published = text.replace('draft: true', 'draft: false');
+    const mdx = checkMdx(FILE, published, { components: Object.keys(BRIEFING_COMPONENTS), briefing: { term: TERM, draft: false } });
+    expect(mdx.problems.map((p) => p.message)).toEqual(PLACEHOLDERS.map((p) => `the template's placeholder "${p}" is still here, and the briefing is set to be published (draft: false)`));
+    expect(mdx.problems[0]!.line).toBe(7);
+    expect(checkMdx(FILE, text, { components: Object.keys(BRIEFING_COMPONENTS), briefing: { term: TERM, draft: true } }).problems).toEqual([]);
+  });
+
+  it('has a scaffold whose figures all follow its term, and that passes every check as a draft', () => {
+    const { text } = briefingSkeleton({ term: TERM, title: 'What we found', today: '2026-09-15' });
+    expect(text).not.toMatch(/ term="/);
+    const mdx = checkMdx(FILE, text, { components: Object.keys(BRIEFING_COMPONENTS), briefing: { term: TERM, draft: true } });
+    expect([...mdx.problems, ...checkBriefingComponents(FILE, mdx.source.elements, TERM, refs)]).toEqual([]);
   });
 });
 
@@ -46,11 +124,11 @@ describe('checking a briefing against the reports, standards and guidance', () =
     expect(
       brief(
         [
-          '<Stat metric="good-or-better" term="2025-26-summer" />',
+          '<Stat metric="good-or-better" />',
           '<Stat metric="good-or-better" term="2025-26-summer" auditType="ehc-plan" />',
-          '<Stat metric="audits" term="2024-25-autumn" locality="east" />',
-          '<Stat metric="average-rating" term="2025-26-spring" />',
-          '<ReportChart term="2025-26-summer" section="by-locality" />',
+          '<Stat metric="audits" otherTerm="2024-25-autumn" locality="east" />',
+          '<Stat metric="average-rating" otherTerm="2025-26-spring" />',
+          '<ReportChart section="by-locality" />',
           '<StandardLink id="ehc-plan-2" /> <GuidanceLink id="smart-outcomes" />',
           '<Callout title="What to do next">Do it.</Callout>',
         ].join('\n'),
@@ -58,49 +136,88 @@ describe('checking a briefing against the reports, standards and guidance', () =
     ).toEqual([]);
   });
 
-  it('names an unknown metric and lists the figures that can be quoted', () => {
-    const [p, ...rest] = check('x\n  <Stat metric="good-or-beter" term="2025-26-summer" />');
+  it('names an unknown metric, lists the figures that can be quoted, and suggests the nearest', () => {
+    const [p, ...rest] = check('x\n  <Stat metric="good-or-beter" />');
     expect(rest).toEqual([]);
-    expect(p).toMatchObject({ file: FILE, line: 11, column: 9, field: '<Stat> metric', message: 'found "good-or-beter", which is not a figure we publish' });
+    expect(p).toMatchObject({ file: FILE, line: 11, column: 9, field: '<Stat> metric', message: 'found "good-or-beter", which is not a figure we publish', didYouMean: '"good-or-better"' });
     expect(p!.expected).toContain('good-or-better');
-    expect(p!.fix).toContain('docs/publishing.md');
+    expect(p!.fix).toBe('write metric="good-or-better"');
+    expect(describeProblem(p!)).toMatch(/^<Stat> metric: found "good-or-beter", which is not a figure we publish\. Did you mean "good-or-better"\? Expected one of: .*\. How to fix: /);
   });
 
-  it('names a term with no report, and one that is not a term at all', () => {
-    expect(brief('<Stat metric="audits" term="2031-32-summer" />\n<ReportChart term="summer" section="grades" />')).toEqual([
-      '10:23 <Stat> term: found "2031-32-summer", which is not a term with a report',
-      '11:14 <ReportChart> term: found "summer", which is not a term with a report',
+  it('suggests the nearest section, standard, guidance entry, term, locality and attribute name', () => {
+    const near = check(
+      [
+        '<ReportChart section="by-tipe" />',
+        '<StandardLink id="ehc-plan-22" />',
+        '<GuidanceLink id="smart-outcome" />',
+        '<Stat metric="audits" otherTerm="2025-26-sumer" />',
+        '<Stat metric="audits" locality="eest" />',
+        '<Stat metric="audits" auditype="ehc-plan" />',
+      ].join('\n'),
+    ).map((p) => `${p.line} ${p.field}: ${p.didYouMean}`);
+    expect(near).toEqual([
+      '10 <ReportChart> section: "by-type"',
+      '11 <StandardLink> id: "ehc-plan-2"',
+      '12 <GuidanceLink> id: "smart-outcomes"',
+      '13 <Stat> otherTerm: "2025-26-summer"',
+      '14 <Stat> locality: "east"',
+      '15 <Stat> auditype: "auditType"',
     ]);
+  });
+
+  it('names a term that is not a term at all, and a real term with no data, naming the file it needs', () => {
+    const problems = check('<Stat metric="audits" otherTerm="2031-32-summer" />\n<ReportChart otherTerm="2026-27-autumn" section="grades" />');
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.field}: ${p.message}`)).toEqual([
+      '10:23 <Stat> otherTerm: found "2031-32-summer", which is not a term with a report',
+      '11:14 <ReportChart> otherTerm: there are no figures for 2026-27-autumn yet: no audits in data/audits fall in that term, so it has no report',
+    ]);
+    expect(problems[1]!.fix).toContain('add data/audits/2026-27-autumn.csv');
+  });
+
+  it('takes every figure without a term from the briefing, and refuses a term= that differs from it, saying how to quote another term on purpose', () => {
+    expect(brief('<Stat metric="audits" />', refs, { term: '2025-26-spring' })).toEqual([]);
+    const [p, ...rest] = check('<Stat metric="audits" term="2025-26-spring" />');
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ line: 10, column: 23, field: '<Stat> term' });
+    expect(p!.message).toBe('found term="2025-26-spring", but this briefing is about 2025-26-summer (the term: line at the top of the file), so this figure would not match the briefing');
+    expect(p!.fix).toContain('otherTerm="2025-26-spring"');
+    expect(brief('<Stat metric="audits" otherTerm="2025-26-spring" />')).toEqual([]);
+  });
+
+  it("says nothing on each figure when the briefing's own term has no report (that is said once, on its frontmatter)", () => {
+    expect(brief('<Stat metric="audits" />\n<ReportChart section="grades" />', refs, { term: '2026-27-autumn' })).toEqual([]);
   });
 
   it('refuses a figure narrowed in a way the reports do not publish', () => {
     expect(
       brief(
         [
-          '<Stat metric="timeliness" term="2025-26-summer" locality="east" />',
-          '<Stat metric="audits" term="2025-26-summer" locality="east" level="multi-agency" />',
-          '<Stat metric="good-or-better" term="2025-26-summer" locality="northvale-east" />',
-          '<Stat metric="good-or-better" term="2025-26-summer" auditType="ehcp" />',
+          '<Stat metric="timeliness" locality="east" />',
+          '<Stat metric="audits" locality="east" level="multi-agency" />',
+          '<Stat metric="good-or-better" locality="northvale-east" />',
+          '<Stat metric="good-or-better" auditType="ehcp" />',
         ].join('\n'),
       ),
     ).toEqual([
-      '10:49 <Stat> locality: the metric "timeliness" cannot be narrowed to one locality',
-      '11:61 <Stat> level: only one of auditType, locality and level can be given',
-      '12:53 <Stat> locality: found "northvale-east", which is not a locality',
-      '13:53 <Stat> auditType: found "ehcp", which is not a type of audit',
+      '10:27 <Stat> locality: the metric "timeliness" cannot be narrowed to one locality',
+      '11:39 <Stat> level: only one of auditType, locality and level can be given',
+      '12:31 <Stat> locality: found "northvale-east", which is not a locality',
+      '13:31 <Stat> auditType: found "ehcp", which is not a type of audit',
     ]);
   });
 
   it('asks for missing attributes and refuses ones a component does not have', () => {
-    expect(brief('<Stat term="2025-26-summer" />\n<ReportChart term="2025-26-summer" colour="red" section="grades" />\n<StandardLink />')).toEqual([
+    expect(brief('<Stat />\n<ReportChart colour="red" section="grades" />\n<StandardLink />\n<Callout title>x</Callout>')).toEqual([
       '10:1 <Stat> metric: <Stat> needs metric="…"',
-      '11:36 <ReportChart> colour: <ReportChart> has no attribute "colour"',
+      '11:14 <ReportChart> colour: <ReportChart> has no attribute "colour"',
       '12:1 <StandardLink> id: <StandardLink> needs id="…"',
+      '13:10 <Callout> title: title has no value',
     ]);
   });
 
   it('names an unknown chart section, standard or guidance entry', () => {
-    const problems = check('<ReportChart term="2025-26-summer" section="by-town" />\n<StandardLink id="ehc-plan-55" />\n<GuidanceLink id="smart-outcome" />');
+    const problems = check('<ReportChart section="by-town" />\n<StandardLink id="ehc-plan-55" />\n<GuidanceLink id="smart-outcome" />');
     expect(problems.map((p) => p.message)).toEqual([
       'found "by-town", which is not a section of a report',
       'found "ehc-plan-55", which is not a known standard',
@@ -112,7 +229,7 @@ describe('checking a briefing against the reports, standards and guidance', () =
 
   it('still checks links, but not figures, while the data have problems and there are no reports', () => {
     const noReports = { ...refs, reports: undefined };
-    expect(brief('<Stat metric="nonsense" term="2025-26-summer" />\n<StandardLink id="ehc-plan-55" />', noReports)).toEqual([
+    expect(brief('<Stat metric="audits" otherTerm="2031-32-summer" />\n<StandardLink id="ehc-plan-55" />', noReports)).toEqual([
       '11:15 <StandardLink> id: found "ehc-plan-55", which is not a known standard',
     ]);
   });
@@ -175,8 +292,8 @@ describe('comparisons in words, from two published figures', () => {
   });
 
   it('checks <Compare> in a briefing like every other component', () => {
-    expect(brief('<Compare metric="good-or-better" term="2025-26-summer" with="target" />\n<Compare metric="good-or-better" term="2025-26-summer" with="last-week" />\n<Compare metric="audits" term="2025-26-summer" />')).toEqual([
-      '11:56 <Compare> with: found "last-week", which is not something a figure can be compared with',
+    expect(brief('<Compare metric="good-or-better" with="target" />\n<Compare metric="good-or-better" with="last-week" />\n<Compare metric="audits" />')).toEqual([
+      '11:34 <Compare> with: found "last-week", which is not something a figure can be compared with',
       '12:1 <Compare> with: <Compare> needs with="…"',
     ]);
   });
@@ -213,10 +330,109 @@ describe('claims about the standards most often not met', () => {
     expect(checkNotMetRank(reports, 'sen-services-3', '2025-26-summer', '1')).toMatchObject({ field: 'rank', message: `sen-services-3 is not in the 2025-26-summer list of standards most often not met, not number 1 (number 1 is ${summer[0]})` });
   });
 
-  it('checks the claim in a briefing, and asks for term and rank together', () => {
-    expect(brief(`<StandardLink id="${summer[1]}" term="2025-26-summer" rank="1" />\n<StandardLink id="${summer[0]}" rank="1" />`)).toEqual([
-      `10:${`<StandardLink id="${summer[1]}" term="2025-26-summer" `.length + 1} <StandardLink> rank: ${summer[1]} is number 2 in the 2025-26-summer list of standards most often not met, not number 1 (number 1 is ${summer[0]})`,
-      `11:${`<StandardLink id="${summer[0]}" `.length + 1} <StandardLink> rank: <StandardLink> with rank also needs term="…"`,
+  it("checks the claim in a briefing against the briefing's term, and refuses a term without a rank", () => {
+    expect(brief(`<StandardLink id="${summer[1]}" rank="1" />\n<StandardLink id="${summer[0]}" rank="1" />\n<StandardLink id="${summer[0]}" otherTerm="2025-26-spring" />`)).toEqual([
+      `10:${`<StandardLink id="${summer[1]}" `.length + 1} <StandardLink> rank: ${summer[1]} is number 2 in the 2025-26-summer list of standards most often not met, not number 1 (number 1 is ${summer[0]})`,
+      `12:${`<StandardLink id="${summer[0]}" `.length + 1} <StandardLink> otherTerm: <StandardLink> with otherTerm also needs rank="…"`,
     ]);
+  });
+});
+
+describe('slips in a briefing, through the whole check that validate and the build run', () => {
+  const LAST = 'content/briefings/2025-26-spring-smart-outcomes-learning-brief.mdx';
+  const COPY = 'content/briefings/2025-26-summer-smart-outcomes-again.mdx';
+  let p: ReturnType<typeof projectCopy>;
+  let original: string;
+  beforeAll(() => {
+    p = projectCopy();
+    original = p.read(LAST);
+  });
+  afterAll(() => p.remove());
+  /** Problems with one briefing in place (the copy), and none from anything else. */
+  const problemsWith = (text: string) => {
+    p.write(COPY, text);
+    const { problems } = checkAll(p.dir);
+    expect(problems.filter((x) => x.file !== COPY)).toEqual([]);
+    return problems;
+  };
+
+  it("moves every figure to the new term when last term's briefing is copied and only its term: changed", () => {
+    const copy = original.replace('term: 2025-26-spring', `term: ${TERM}`);
+    expect(copy).not.toBe(original);
+    expect(problemsWith(copy)).toEqual([]);
+  });
+
+  it('refuses a copy whose components still name last term, one message per figure, saying how to fix it', () => {
+    // A briefing written the old way, with term="…" on every component, copied to the next term.
+    const old = original.replace(/<(Stat|Compare|ReportChart) /g, '<$1 term="2025-26-spring" ');
+    const copy = old.replace('term: 2025-26-spring', `term: ${TERM}`);
+    const problems = problemsWith(copy);
+    const count = (old.match(/ term="2025-26-spring"/g) ?? []).length;
+    expect(count).toBeGreaterThan(3);
+    expect(problems).toHaveLength(count);
+    for (const x of problems) {
+      expect(x.field).toMatch(/^<(Stat|Compare|ReportChart)> term$/);
+      expect(x.message).toContain(`but this briefing is about ${TERM}`);
+      expect(x.fix).toContain('delete term="2025-26-spring"');
+    }
+  });
+
+  it('gives one message for a date written day first, with the date meant', () => {
+    const copy = original.replace(/^published: .*$/m, 'published: 15/09/2026');
+    const problems = problemsWith(copy);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: lineOf(copy, 'published:'), field: 'published', message: 'found "15/09/2026": is not written year-month-day', didYouMean: '2026-09-15' });
+    expect(problems[0]!.expected).toContain('YYYY-MM-DD');
+  });
+
+  it('gives one message for a date that does not exist, with the form expected and the date most likely meant', () => {
+    const problems = problemsWith(original.replace(/^published: .*$/m, 'published: 2026-90-15'));
+    expect(problems).toHaveLength(1);
+    expect(describeProblem(problems[0]!)).toBe(
+      'published: found "2026-90-15": is not a real calendar date. Did you mean 2026-09-15? Expected a date written YYYY-MM-DD (year, month, day), like 2026-09-15. How to fix: write 2026-09-15 instead.',
+    );
+  });
+
+  it('names the data file a real term with no data yet needs, once, on the term: line', () => {
+    const copy = original.replace('term: 2025-26-spring', 'term: 2026-27-autumn');
+    const problems = problemsWith(copy);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: lineOf(copy, 'term:'), field: 'term' });
+    expect(problems[0]!.message).toContain('there are no figures for 2026-27-autumn yet');
+    expect(problems[0]!.fix).toContain('add data/audits/2026-27-autumn.csv');
+  });
+
+  it('quotes the line in the list of problems and marks the place with a caret', () => {
+    const copy = original.replace('<Stat metric="good-or-better"', '<Stat metric="good-or-beter"');
+    expect(copy).not.toBe(original);
+    const problems = problemsWith(copy);
+    const line = lineOf(copy, 'good-or-beter');
+    const text = copy.split('\n')[line - 1]!;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.source).toBe(text);
+    const out = formatProblems(problems).split('\n');
+    const at = out.findIndex((l) => l.includes(`${COPY}:${line}:`));
+    expect(out[at]).toContain('Did you mean "good-or-better"?');
+    const [quoted, caret] = [out[at + 1]!, out[at + 2]!];
+    expect(quoted).toContain('metric="good-or-beter"');
+    expect(quoted[caret.indexOf('^')]).toBe('m');
+  });
+});
+
+describe("near misses in a briefing's frontmatter", () => {
+  let p: ReturnType<typeof projectCopy>;
+  beforeAll(() => {
+    p = projectCopy();
+  });
+  afterAll(() => p.remove());
+
+  it('suggests the nearest term, standard and guidance entry', () => {
+    const file = 'content/briefings/2025-26-summer-quality-briefing.mdx';
+    p.edit(file, 'standards: [ehc-plan-2,', 'standards: [ehc-plan-22,');
+    p.edit(file, 'guidance: [smart-outcomes,', 'guidance: [smart-outcome,');
+    expect(checkContent(p.dir).problems.map((x) => `${x.field}: ${x.didYouMean}`)).toEqual(['standards[0]: ehc-plan-2', 'guidance[0]: smart-outcomes']);
+    // A misspelt term: its frontmatter cannot be read further, so it is the only problem.
+    p.edit(file, 'term: 2025-26-summer', 'term: 2025-26-sumer');
+    expect(checkContent(p.dir).problems.map((x) => `${x.field}: ${x.didYouMean}`)).toEqual(['term: 2025-26-summer']);
   });
 });

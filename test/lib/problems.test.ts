@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError, describeProblem, formatProblems } from '../../src/lib/problems';
+import { ValidationError, describeProblem, formatProblems, quoteLine } from '../../src/lib/problems';
+import { mayQuote } from '../../src/lib/source-lines';
+import { nearest } from '../../src/lib/suggest';
 
 describe('formatProblems', () => {
   it('groups problems by file, in line order, with file:line:column and a count', () => {
@@ -30,5 +32,40 @@ describe('formatProblems', () => {
     const err = new ValidationError([{ file: 'a', message: 'one' }, { file: 'b', message: 'two' }], 'Stopped.');
     expect(err.message).toMatch(/^Stopped\.\n\na — 1 problem:\n {2}a {2}one\.\n\nb — 1 problem:\n {2}b {2}two\.\n\n2 problems in 2 files\.$/);
     expect(err.problems).toHaveLength(2);
+  });
+});
+
+describe('quoting the line a problem is on', () => {
+  it('shows the line under the problem with a caret under the column', () => {
+    const text = formatProblems([{ file: 'b.mdx', line: 12, column: 14, message: 'found "x"', didYouMean: '"y"', source: 'We completed <Stat metric="x" /> audits.' }]);
+    expect(text.split('\n').slice(1, 4)).toEqual([
+      '  b.mdx:12:14  found "x". Did you mean "y"?',
+      '      12 | We completed <Stat metric="x" /> audits.',
+      '         |              ^',
+    ]);
+  });
+
+  it('shortens a long line around the column, so the caret stays in view', () => {
+    const line = `${'a'.repeat(200)}<Stat metric="x" />${'b'.repeat(200)}`;
+    const [quoted, caret] = quoteLine(line, 3, 201);
+    expect(quoted!.length).toBeLessThan(120);
+    expect(quoted![caret!.indexOf('^')]).toBe('<');
+    expect(quoted).toMatch(/^3 \| …a+<Stat metric="x" \/>b+…$/);
+  });
+
+  it('quotes content and configuration files, never a data file that may hold personal data', () => {
+    expect(mayQuote('content/briefings/a.mdx')).toBe(true);
+    expect(mayQuote('data/partnership.yaml')).toBe(true);
+    expect(mayQuote('data/audits/2025-26-summer.csv')).toBe(false);
+  });
+});
+
+describe('"Did you mean …?"', () => {
+  it('suggests the nearest accepted value for a slip, and nothing for a different word', () => {
+    expect(nearest('good-or-beter', ['audits', 'good-or-better'])).toBe('good-or-better');
+    expect(nearest('Stat', ['Stat'])).toBeUndefined();
+    expect(nearest('stat', ['Stat', 'Compare'])).toBe('Stat');
+    expect(nearest('2025-26-sumer', ['2025-26-spring', '2025-26-summer'])).toBe('2025-26-summer');
+    expect(nearest('colour', ['metric', 'term', 'section'])).toBeUndefined();
   });
 });

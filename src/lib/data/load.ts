@@ -12,9 +12,12 @@ import { rowsInNoReport } from './read-dataset';
 import { redactIdentifiers } from './privacy';
 import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord } from './columns';
 import { readDataset } from './read-dataset';
-import { checkBriefingComponents, scanComponents } from '../briefing-check';
+import { checkBriefingComponents, noReport } from '../briefing-check';
 import { buildSnapshot, disclosureCacheDir, type Snapshot } from '../snapshot';
 import { naturalCompare } from '../sort';
+import { withSourceLines } from '../source-lines';
+import { DATASETS } from './columns';
+import { allTerms } from './terms';
 
 export interface LoadedData {
   audits: AuditRecord[];
@@ -64,10 +67,13 @@ export function blocksDataChecks(p: Problem): boolean {
  */
 export async function checkAll(root: string): Promise<{ content: Content; data?: LoadedData; problems: Problem[] }> {
   const { content, problems } = checkContent(root);
-  const data = problems.some(blocksDataChecks) ? undefined : await loadData(root, { content });
-  // Every message path (terminal, build log, annotations, job summary) takes its problems from here.
+  // Always read afresh: a check is asked for because files may have changed (the cache serves the pages).
+  const data = problems.some(blocksDataChecks) ? undefined : await loadData(root, { content, fresh: true });
+  // Every message path (terminal, build log, annotations, job summary) takes its problems from
+  // here: each problem in a content file quotes its line, and nothing that looks like personal
+  // data is left in any of them.
   if (data) data.notes = data.notes.map(redactProblem);
-  return { content, data, problems: [...problems, ...(data?.problems ?? [])].map(redactProblem) };
+  return { content, data, problems: withSourceLines(root, [...problems, ...(data?.problems ?? [])]).map(redactProblem) };
 }
 
 /** A problem with anything that looks like personal data removed from every text in it. */
@@ -113,11 +119,23 @@ export async function loadData(root: string, opts: { today?: string; fresh?: boo
         cacheDir: opts.cache === false ? undefined : disclosureCacheDir(root),
       });
   const reports = snapshot?.reports;
-  const refs = { reports, standardIds: ctx.standardIds, guidanceIds: new Set(content.guidance.map((g) => g.id)) };
+  const terms = allTerms(content.partnership).map((t) => t.id);
+  const refs = {
+    reports,
+    standardIds: ctx.standardIds,
+    guidanceIds: new Set(content.guidance.map((g) => g.id)),
+    terms,
+    auditFile: (term: string) => `${DATASETS.audits.folder}/${term}.csv`,
+  };
   for (const b of content.briefings) {
-    const src = b.src as unknown as { body: string; bodyLine: number };
-    briefingProblems.push(...checkBriefingComponents(b.file, scanComponents(src.body, src.bodyLine), refs));
+    // A real term with no data yet: said once, on the frontmatter, naming the file it needs.
+    if (reports && terms.includes(b.data.term) && !reports.some((r) => r.term.id === b.data.term)) {
+      briefingProblems.push({ file: b.file, ...b.src.locate(['term']), field: 'term', ...noReport(b.data.term, refs) });
+    }
   }
+  // Every briefing's components, including those of a briefing whose frontmatter has a slip.
+  const bodies = content.briefingBodies ?? content.briefings.map((b) => ({ file: b.file, term: b.data.term, elements: b.elements }));
+  for (const b of bodies) briefingProblems.push(...checkBriefingComponents(b.file, b.elements, b.term, refs));
   const out: LoadedData = {
     audits: audits.records,
     feedback: feedback.records,

@@ -71,13 +71,56 @@ export const LABELS = {
   stage: Record<Stage, string>;
 };
 
-/** A calendar date written YYYY-MM-DD (YAML may already have turned it into a Date). */
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+function realDate(y: number, m: number, d: number): string | undefined {
+  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const t = new Date(`${iso}T00:00:00Z`);
+  return m >= 1 && m <= 12 && !Number.isNaN(t.getTime()) && t.toISOString().startsWith(iso) ? iso : undefined;
+}
+
+/**
+ * The date a person most likely meant, written YYYY-MM-DD, for "Did you mean …?": 15/09/2026
+ * (day first, as written in the UK), 2026/09/15, 15 September 2026, 2026-9-5, and a month and
+ * day swapped (2026-15-09) or a month's digits swapped (2026-90-15). Undefined when unsure.
+ */
+export function intendedDate(s: string): string | undefined {
+  const t = s.trim();
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) return realDate(+m[3]!, +m[2]!, +m[1]!);
+  m = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(t);
+  if (m) {
+    const [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
+    const reversed = m[2]!.length === 2 ? +m[2]!.split('').reverse().join('') : NaN;
+    return realDate(y, mo, d) ?? realDate(y, d, mo) ?? (Number.isNaN(reversed) ? undefined : realDate(y, reversed, d));
+  }
+  m = /^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+),? (\d{4})$/i.exec(t);
+  if (m) {
+    const month = MONTHS.findIndex((name) => name.startsWith(m![2]!.toLowerCase()) && m![2]!.length >= 3);
+    if (month !== -1) return realDate(+m[3]!, month + 1, +m[1]!);
+  }
+  return undefined;
+}
+
+/**
+ * A calendar date written YYYY-MM-DD (YAML may already have turned it into a Date). A slip gives
+ * one message, saying the form expected and, where it can tell, the date meant.
+ */
 export const IsoDateSchema = z.preprocess(
   (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD, like 2024-09-01' })
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-      message: 'is not a real calendar date',
-    }),
+  z.string().superRefine((s, ctx) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (m && realDate(+m[1]!, +m[2]!, +m[3]!)) return;
+    const meant = intendedDate(s);
+    const example = meant ?? '2026-09-15';
+    ctx.addIssue({
+      code: 'custom',
+      message: m ? 'is not a real calendar date' : 'is not written year-month-day',
+      params: {
+        expected: `a date written YYYY-MM-DD (year, month, day), like ${example}`,
+        fix: meant ? `write ${meant} instead` : m ? 'check the month (01 to 12) and the day (one that month has)' : `write the date as year-month-day with dashes, like ${example}`,
+        didYouMean: meant,
+      },
+    });
+  }),
 );
