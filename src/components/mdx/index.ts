@@ -1,5 +1,9 @@
 import Table from './Table.astro';
 import TaskCheckbox from './TaskCheckbox.astro';
+import { configComponents } from '../config';
 
-/** Components that replace HTML elements in every MDX page (tables that scroll, accessible task lists). */
-export const mdxComponents = { table: Table, input: TaskCheckbox };
+/**
+ * Components for every MDX page: replacements for HTML elements (tables that scroll, accessible
+ * task lists) and the words the configuration knows (<AreaName />, <TargetPercent />, <Localities />…).
+ */
+export const mdxComponents = { table: Table, input: TaskCheckbox, ...configComponents };
