@@ -4,13 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { formatProblems } from '../src/lib/problems';
 import { checkAll } from '../src/lib/data/load';
 import { annotations } from '../src/lib/annotations';
+import { formatReadingAges } from '../src/lib/check/readability';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { content, data, problems } = checkAll(root);
+const { content, data, problems, warnings, readingAges } = checkAll(root);
+if (content.partnership) console.log(`${formatReadingAges(readingAges, content.partnership)}\n`);
+// Warnings (long words, passive voice, unexplained abbreviations) are advice: shown, never failing.
+if (warnings.length) console.log(`${formatProblems(warnings)}\n`);
+// In GitHub Actions, also as annotations on the exact file and line of the pull request.
+if (process.env.GITHUB_ACTIONS === 'true' && (problems.length || warnings.length)) console.log(annotations([...problems, ...warnings]));
 if (problems.length) {
   console.error(formatProblems(problems));
-  // In GitHub Actions, also as annotations on the exact file and line of the pull request.
-  if (process.env.GITHUB_ACTIONS === 'true') console.log(annotations(problems));
   process.exit(1);
 }
 console.log(

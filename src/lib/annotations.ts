@@ -19,8 +19,9 @@ export function annotation(p: Problem): string {
   const props = [`file=${escapeProperty(p.file)}`];
   if (p.line !== undefined) props.push(`line=${p.line}`);
   if (p.line !== undefined && p.column !== undefined) props.push(`col=${p.column}`);
-  props.push(`title=${escapeProperty(p.field ? `Problem in ${p.field}` : 'Problem in this file')}`);
-  return `::error ${props.join(',')}::${escapeData(describeProblem(p))}`;
+  const kind = p.severity === 'warning' ? 'Warning' : 'Problem';
+  props.push(`title=${escapeProperty(p.field ? `${kind} in ${p.field}` : `${kind} in this file`)}`);
+  return `::${p.severity === 'warning' ? 'warning' : 'error'} ${props.join(',')}::${escapeData(describeProblem(p))}`;
 }
 
 export function annotations(problems: Problem[]): string {

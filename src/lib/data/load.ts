@@ -10,6 +10,7 @@ import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord } from
 import { readDataset } from './read-dataset';
 import { buildReports } from './report';
 import { checkBriefingComponents, scanComponents } from '../briefing-check';
+import { checkReadability, type ReadingAge } from '../check/readability';
 
 export interface LoadedData {
   audits: AuditRecord[];
@@ -41,11 +42,14 @@ export function blocksDataChecks(p: Problem): boolean {
 /**
  * Checks every content and data file: the one check `npm run validate` and the build both run.
  * `data` is undefined while a content problem blocks the data checks (see blocksDataChecks).
+ * `warnings` (plain-English advice) are printed but never stop the build; `readingAges` has the
+ * reading age of every family-facing text.
  */
-export function checkAll(root: string): { content: Content; data?: LoadedData; problems: Problem[] } {
+export function checkAll(root: string): { content: Content; data?: LoadedData; problems: Problem[]; warnings: Problem[]; readingAges: ReadingAge[] } {
   const { content, problems } = checkContent(root);
   const data = problems.some(blocksDataChecks) ? undefined : loadData(root, { content });
-  return { content, data, problems: [...problems, ...(data?.problems ?? [])] };
+  const plain = checkReadability(root, content);
+  return { content, data, problems: [...problems, ...(data?.problems ?? []), ...plain.problems], warnings: plain.warnings, readingAges: plain.results };
 }
 
 /** Reads every data file under root/data, with all problems. */
