@@ -151,7 +151,9 @@ export function plainLines(lines: readonly string[], cfg: Partnership): string[]
       .replace(/^\s*>\s?/, '')
       .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '');
     if (s.includes('|')) s = s.split('|').map((c) => c.trim()).filter(Boolean).map((c) => (/[.!?]$/.test(c) ? c : `${c}.`)).join(' ');
-    s = s.trim().replace(/:$/, '.');
+    // Addresses are read as one word, not as sentences.
+    s = s.replace(/\b[\w.+-]+@[\w.-]+\w/g, 'us').replace(/https?:\/\/\S+/g, 'the website');
+    s = s.trim().replace(/[:;,]$/, '.');
     if (s && !/[.!?]["'”’)]?$/.test(s)) s += '.';
     return s;
   });
@@ -249,7 +251,7 @@ export function homePageText(root: string, cfg: Partnership): FamilyText {
     if (i <= fence) return '';
     const m = /<(p|h1|h2|li)\b[^>]*>(.*)<\/\1>/.exec(l);
     if (!m || /^\s*\{/.test(m[2]!)) return '';
-    return m[2]!.replace(/\{cfg\.area\.description\}/, cfg.area.description).replace(/\{cfg\.area\.shortName\}/g, cfg.area.shortName).replace(/\{[^}]*\}/g, '');
+    return m[2]!.replace(/\{cfg\.area\.description\}/, cfg.area.description).replace(/\{cfg\.area\.shortName\}/g, cfg.area.shortName).replace(/\{[^}]*\}/g, '10');
   });
   return { file, part: 'home page', lines, firstLine: 1 };
 }
