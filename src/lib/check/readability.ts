@@ -155,6 +155,8 @@ export function plainLines(lines: readonly string[], cfg: Partnership): string[]
     s = s.replace(/\b[\w.+-]+@[\w.-]+\w/g, 'us').replace(/https?:\/\/\S+/g, 'the website');
     s = s.trim().replace(/[:;,]$/, '.');
     if (s && !/[.!?]["'”’)]?$/.test(s)) s += '.';
+    // Each line starts a sentence: a list item in lower case is not the end of the one before.
+    s = s.replace(/^[a-z]/, (c) => c.toUpperCase());
     return s;
   });
 }
