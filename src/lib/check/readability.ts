@@ -92,22 +92,29 @@ export function measureSentences(plain: string): { sentences: Sentence[]; tree: 
     line: n.position!.start.line,
     offset: n.position!.start.column - 1,
   })) as Sentence[];
-  // Ask at each age, from the lowest up, only about the sentences still too hard at the age before.
-  let open = nodes.map((n, i) => ({ n, i })).filter(({ i }) => sentences[i]!.words >= MIN_WORDS);
-  for (let age = 5; age <= MAX_AGE && open.length; age++) {
-    const flagged = new Set<Node>();
-    const sink: Sink = {
-      message: (_r, o) => {
-        flagged.add(o.ancestors!.at(-1) as Node);
-        return {};
-      },
-    };
-    const root: Node = { type: 'RootNode', children: [{ type: 'ParagraphNode', children: open.map((o) => o.n) }] };
-    (retextReadability({ age, minWords: MIN_WORDS }) as unknown as (t: Node, f: Sink) => void)(root, sink);
-    for (const o of open) if (!flagged.has(o.n)) sentences[o.i]!.age = age;
-    open = open.filter((o) => flagged.has(o.n));
+  // Whether a sentence is too hard for an age only changes once as the age rises, so each
+  // sentence's age is found by a binary search; all sentences asking about the same age share one run.
+  const open = nodes.map((n, i) => ({ n, i, lo: 5, hi: MAX_AGE })).filter(({ i }) => sentences[i]!.words >= MIN_WORDS);
+  while (open.some((o) => o.lo < o.hi)) {
+    const byAge = new Map<number, typeof open>();
+    for (const o of open) if (o.lo < o.hi) byAge.set((o.lo + o.hi) >> 1, [...(byAge.get((o.lo + o.hi) >> 1) ?? []), o]);
+    for (const [age, group] of byAge) {
+      const flagged = new Set<Node>();
+      const sink: Sink = {
+        message: (_r, o) => {
+          flagged.add(o.ancestors!.at(-1) as Node);
+          return {};
+        },
+      };
+      const root: Node = { type: 'RootNode', children: [{ type: 'ParagraphNode', children: group.map((o) => o.n) }] };
+      (retextReadability({ age, minWords: MIN_WORDS }) as unknown as (t: Node, f: Sink) => void)(root, sink);
+      for (const o of group) {
+        if (flagged.has(o.n)) o.lo = age + 1;
+        else o.hi = age;
+      }
+    }
   }
-  for (const o of open) sentences[o.i]!.age = MAX_AGE;
+  for (const o of open) sentences[o.i]!.age = o.lo;
   return { sentences, tree };
 }
 

@@ -10,7 +10,6 @@ import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord } from
 import { readDataset } from './read-dataset';
 import { buildReports } from './report';
 import { checkBriefingComponents, scanComponents } from '../briefing-check';
-import { checkReadability, type ReadingAge } from '../check/readability';
 
 export interface LoadedData {
   audits: AuditRecord[];
@@ -42,14 +41,11 @@ export function blocksDataChecks(p: Problem): boolean {
 /**
  * Checks every content and data file: the one check `npm run validate` and the build both run.
  * `data` is undefined while a content problem blocks the data checks (see blocksDataChecks).
- * `warnings` (plain-English advice) are printed but never stop the build; `readingAges` has the
- * reading age of every family-facing text.
  */
-export function checkAll(root: string): { content: Content; data?: LoadedData; problems: Problem[]; warnings: Problem[]; readingAges: ReadingAge[] } {
+export function checkAll(root: string): { content: Content; data?: LoadedData; problems: Problem[] } {
   const { content, problems } = checkContent(root);
   const data = problems.some(blocksDataChecks) ? undefined : loadData(root, { content });
-  const plain = checkReadability(root, content);
-  return { content, data, problems: [...problems, ...(data?.problems ?? []), ...plain.problems], warnings: plain.warnings, readingAges: plain.results };
+  return { content, data, problems: [...problems, ...(data?.problems ?? [])] };
 }
 
 /** Reads every data file under root/data, with all problems. */
