@@ -25,6 +25,11 @@ describe('GitHub annotations', () => {
     expect(escapeProperty('a:b,c')).toBe('a%3Ab%2Cc');
     expect(annotation({ file: 'a,b.csv', line: 1, field: 'column C (grade)', message: 'x' })).toMatch(/^::error file=a%2Cb\.csv,line=1,title=Problem in column C \(grade\)::/);
   });
+  it('show a warning as a warning, which does not fail the check', () => {
+    expect(annotation({ severity: 'warning', file: 'content/guidance/x.mdx', line: 3, column: 1, field: 'page text', message: 'passive voice' })).toBe(
+      '::warning file=content/guidance/x.mdx,line=3,col=1,title=Warning in page text::page text: passive voice.',
+    );
+  });
   it('give one line per problem', () => {
     expect(annotations([{ file: 'a', message: 'x' }, { file: 'b', message: 'y' }]).split('\n')).toHaveLength(2);
   });

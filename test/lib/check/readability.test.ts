@@ -48,3 +48,16 @@ describe('reading age of family text', () => {
     expect(lines).toEqual(['', 'Ask your school.', 'Meet you often.', `In ${cfg.area.shortName}, we check ${cfg.target.goodOrBetterPercent}% of plans.`]);
   });
 });
+
+describe('problems and warnings printed together', () => {
+  it('count warnings apart from problems and mark each one', async () => {
+    const { formatProblems } = await import('../../../src/lib/problems');
+    const out = formatProblems([
+      { file: 'a.mdx', line: 2, message: 'too hard' },
+      { file: 'a.mdx', line: 3, message: 'passive voice', severity: 'warning' },
+    ]);
+    expect(out).toContain('a.mdx — 1 problem, 1 warning:');
+    expect(out).toContain('a.mdx:3  warning: passive voice.');
+    expect(out).toContain('1 problem and 1 warning in 1 file.');
+  });
+});
