@@ -8,7 +8,7 @@
  *
  * Rules: whole words only; case does not matter, except in abbreviations ("SEND" is linked,
  * "send" is not); a plural "s"/"es" counts; never inside headings, table headings and captions,
- * links, buttons, code, abbreviations, scripts or styles; a term the page already links to the
+ * links, buttons, code, abbreviations, scripts or styles, nor in hidden text; a term the page already links to the
  * glossary by hand is not linked again.
  */
 
@@ -24,6 +24,10 @@ export type GlossaryLinker = (html: string) => string;
 
 /** Elements whose text is never linked: headings and labels read on their own, and text that is already a link or code. */
 const SKIP = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'caption', 'dt', 'legend', 'summary', 'code', 'pre', 'kbd', 'samp', 'abbr', 'button', 'label', 'option', 'select', 'textarea', 'script', 'style', 'svg', 'title', 'template']);
+/** Elements with no content or closing tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+/** Text no one sees: a link there would take keyboard focus to something invisible. */
+const HIDDEN = /\shidden(?=[\s=>/]|$)|aria-hidden="true"|class="[^"]*\b(?:sq-visually-hidden|sq-skip)\b/;
 const TOKEN = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+/g;
 const HAND_LINK = /href="[^"]*\/glossary\/#([\w-]+)"/g;
 
@@ -61,15 +65,23 @@ export function glossaryLinker(terms: readonly LinkableTerm[], href = (id: strin
   return (html) => {
     const done = new Set<string>();
     for (const m of html.matchAll(HAND_LINK)) done.add(m[1]!);
+    // Open elements, each marked when no link may go inside it; `skip` counts the marked ones.
+    const open: { name: string; skip: boolean }[] = [];
     let skip = 0;
     let out = '';
     TOKEN.lastIndex = 0;
     for (let tok = TOKEN.exec(html); tok; tok = TOKEN.exec(html)) {
-      const [whole, closing, tag] = tok;
+      const [whole, closing, tag, attrs = ''] = tok;
       if (tag !== undefined) {
         const name = tag.toLowerCase();
-        if (SKIP.has(name) && !whole.endsWith('/>')) skip += closing ? -1 : 1;
-        if (skip < 0) skip = 0;
+        if (closing) {
+          const at = open.map((o) => o.name).lastIndexOf(name);
+          if (at !== -1) for (const o of open.splice(at)) if (o.skip) skip--;
+        } else if (!VOID.has(name) && !whole.endsWith('/>')) {
+          const hidden = SKIP.has(name) || HIDDEN.test(attrs);
+          open.push({ name, skip: hidden });
+          if (hidden) skip++;
+        }
         out += whole;
       } else if (skip || whole.startsWith('<!--')) {
         out += whole;

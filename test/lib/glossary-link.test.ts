@@ -31,6 +31,11 @@ describe('the glossary linker', () => {
     expect(link(html)).toBe(`<p><a href="/glossary/#locality">locality</a></p><p data-x="audit">Each locality. <img alt="Audit"></p>`);
   });
 
+  it('does not link hidden text, where a link would take focus to something invisible', () => {
+    const html = '<p><span class="sq-visually-hidden">an audit</span> <span hidden>audit</span> <span aria-hidden="true">audit</span><br> then an audit</p>';
+    expect(link(html)).toBe(`<p><span class="sq-visually-hidden">an audit</span> <span hidden>audit</span> <span aria-hidden="true">audit</span><br> then an ${a('audit', 'audit')}</p>`);
+  });
+
   it('leaves scripts and styles alone', () => {
     const html = '<script>const audit = 1;</script><style>.audit{}</style><p>audit</p>';
     expect(link(html)).toBe(`<script>const audit = 1;</script><style>.audit{}</style><p>${a('audit', 'audit')}</p>`);
