@@ -31,6 +31,7 @@ import { checkMdx } from './mdx-check';
 import { didYouMean } from './suggest';
 import type { JsxElement } from './mdx-source';
 import { BRIEFING_COMPONENTS } from './schemas/briefing-components';
+import { checkConfigDrift } from './check/config-drift';
 
 export interface Entry<T> {
   /** Path relative to the project root. */
@@ -87,9 +88,12 @@ function uniqueById<T extends { id: string }>(schema: z.ZodType<T>) {
  * The components each collection's page provides to its MDX (src/pages/…): a tag naming any
  * other shows nothing or stops the build.
  */
+/** Components every MDX page gets from mdxComponents (src/components/mdx/index.ts), besides HTML replacements. */
+export const EVERY_PAGE_COMPONENTS = ['Cite', 'AreaName', 'Localities', 'LocalityCount', 'TargetPercent', 'Term', 'Threshold'] as const;
+
 const PAGE_COMPONENTS: Record<string, readonly string[]> = {
-  [PATHS.briefings.base]: Object.keys(BRIEFING_COMPONENTS),
-  [PATHS.framework.base]: ['GradeScale', 'Target', 'Timetable'],
+  [PATHS.briefings.base]: [...Object.keys(BRIEFING_COMPONENTS), ...EVERY_PAGE_COMPONENTS],
+  [PATHS.framework.base]: ['GradeScale', 'Target', 'Timetable', ...EVERY_PAGE_COMPONENTS],
 };
 
 function readMdxDir<S extends z.ZodType>(
@@ -118,7 +122,7 @@ function readMdxDir<S extends z.ZodType>(
     // The body is read even when the frontmatter has problems, so every mistake shows in one run.
     const fm = (result?.success ? result.data : src.data) as { term?: unknown; draft?: unknown } | undefined;
     const briefing = loc.base === PATHS.briefings.base ? { term: typeof fm?.term === 'string' ? fm.term : undefined, draft: fm?.draft === true } : undefined;
-    const mdx = checkMdx(file, text, { components: PAGE_COMPONENTS[loc.base] ?? [], briefing });
+    const mdx = checkMdx(file, text, { components: PAGE_COMPONENTS[loc.base] ?? EVERY_PAGE_COMPONENTS, briefing });
     problems.push(...mdx.problems);
     bodies.push({ file, term: briefing?.term, elements: mdx.source.elements });
     if (!result?.success) continue;
@@ -177,6 +181,7 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
     }
   }
 
+  problems.push(...checkConfigDrift(root, partnership));
   const guidanceFiles = globSync(PATHS.guidance.pattern, { cwd: join(root, PATHS.guidance.base) }).map((f) => f.replace(/\.mdx?$/, ''));
   problems.push(...checkLegal(root, [...standards, ...guidance, ...framework, ...pages]));
   problems.push(...checkReferences({ partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, guidanceFiles }));

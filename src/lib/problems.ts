@@ -85,14 +85,18 @@ export function formatProblems(problems: Problem[]): string {
   }
   const out: string[] = [];
   for (const [file, list] of byFile) {
-    out.push(`${file} — ${list.length} problem${list.length === 1 ? '' : 's'}:`);
+    const warnings = list.filter((p) => p.severity === 'warning').length;
+    const errors = list.length - warnings;
+    const counts = [errors && `${errors} problem${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`].filter(Boolean).join(', ');
+    out.push(`${file} — ${counts}:`);
     for (const p of list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))) {
-      out.push(`  ${where(p)}  ${describeProblem(p)}`);
+      out.push(`  ${where(p)}  ${p.severity === 'warning' ? 'warning: ' : ''}${describeProblem(p)}`);
       if (p.source !== undefined && p.line !== undefined) out.push(...quoteLine(p.source, p.line, p.column).map((l) => `      ${l}`));
     }
     out.push('');
   }
-  const n = problems.length;
-  out.push(`${n} problem${n === 1 ? '' : 's'} in ${byFile.size} file${byFile.size === 1 ? '' : 's'}.`);
+  const w = problems.filter((p) => p.severity === 'warning').length;
+  const n = problems.length - w;
+  out.push(`${n} problem${n === 1 ? '' : 's'}${w ? ` and ${w} warning${w === 1 ? '' : 's'}` : ''} in ${byFile.size} file${byFile.size === 1 ? '' : 's'}.`);
   return out.join('\n');
 }

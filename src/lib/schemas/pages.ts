@@ -151,6 +151,8 @@ export const GlossaryTermSchema = z.object({
   term: TextSchema,
   /** A short form, if the term has one. */
   short: TextSchema.optional(),
+  /** Other ways the term is written (plurals, other spellings), linked to the same entry. Default none. */
+  aliases: z.array(TextSchema).default([]),
   /** Plain-English definition. Required. */
   definition: TextSchema,
 });

@@ -126,6 +126,15 @@ export const PartnershipSchema = z
       /** Symbol shown in place of a suppressed figure. GSS standard is "c" (confidential). */
       symbol: z.string().trim().min(1).max(3).default('c'),
     }),
+    /** How plain family-facing text must be, checked by npm run validate. Default: limit 11, aim 9. */
+    plainEnglish: z
+      .object({
+        /** Highest reading age (US school grade + 5) a family text may have; above it validation fails. Range 7–18. Default 11. */
+        maxReadingAge: z.number({ message: 'must be a number' }).min(7, { message: 'must be at least 7' }).max(18, { message: 'must be at most 18' }).default(11),
+        /** Reading age to aim for; texts above it are marked but pass. Range 7–18. Default 9. */
+        aimReadingAge: z.number({ message: 'must be a number' }).min(7, { message: 'must be at least 7' }).max(18, { message: 'must be at most 18' }).default(9),
+      })
+      .default({ maxReadingAge: 11, aimReadingAge: 9 }),
     /** Term dates for every academic year with data. At least one year. */
     terms: z.array(AcademicYearSchema).min(1, { message: 'must list at least one academic year' }),
     /** Where the site is published. */

@@ -1,0 +1,99 @@
+/**
+ * Links the first use of each glossary term on a page to its entry (/glossary/#id), so every word
+ * of art is explained where it is used, by one mechanism rather than by hand.
+ *
+ * It works on a page's rendered HTML (see src/components/GlossaryLinks.astro) with ONE regular
+ * expression for the whole glossary, compiled once per glossary, and one pass over the page: the
+ * cost does not grow with the number of terms times the number of pages.
+ *
+ * Rules: whole words only; case does not matter, except in abbreviations ("SEND" is linked,
+ * "send" is not); a plural "s"/"es" counts; never inside headings, table headings and captions,
+ * links, buttons, code, abbreviations, scripts or styles, nor in hidden text; a term the page already links to the
+ * glossary by hand is not linked again.
+ */
+
+/** What the linker needs from a glossary entry. */
+export interface LinkableTerm {
+  id: string;
+  term: string;
+  short?: string;
+  aliases?: readonly string[];
+}
+
+export type GlossaryLinker = (html: string) => string;
+
+/** Elements whose text is never linked: headings and labels read on their own, and text that is already a link or code. */
+const SKIP = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'caption', 'dt', 'legend', 'summary', 'code', 'pre', 'kbd', 'samp', 'abbr', 'button', 'label', 'option', 'select', 'textarea', 'script', 'style', 'svg', 'title', 'template']);
+/** Elements with no content or closing tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+/** Text no one sees: a link there would take keyboard focus to something invisible. */
+const HIDDEN = /\shidden(?=[\s=>/]|$)|aria-hidden="true"|class="[^"]*\b(?:sq-visually-hidden|sq-skip)\b/;
+const TOKEN = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+/g;
+const HAND_LINK = /href="[^"]*\/glossary\/#([\w-]+)"/g;
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A word written in capitals (an abbreviation) must match exactly: "SEND", not "send". */
+const isAbbreviation = (word: string) => /[A-Z].*[A-Z]/.test(word);
+
+/** Compile a linker for a glossary: call once per build and reuse it for every page. */
+export function glossaryLinker(terms: readonly LinkableTerm[], href = (id: string) => `/glossary/#${id}`): GlossaryLinker {
+  const byForm = new Map<string, { id: string; form: string }>();
+  for (const t of terms) {
+    for (const form of [t.term, t.short, ...(t.aliases ?? [])]) {
+      if (form && !byForm.has(form.toLowerCase())) byForm.set(form.toLowerCase(), { id: t.id, form });
+    }
+  }
+  if (!byForm.size) return (html) => html;
+  const forms = [...byForm.values()].map((f) => f.form).sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}&#-])(?:${forms.map((f) => escapeRe(f).replace(/\\? /g, '\\s+')).join('|')})(?:s|es)?(?![\\p{L}\\p{N}-])`,
+    'giu',
+  );
+  const lookup = (found: string) => {
+    const text = found.replace(/\s+/g, ' ');
+    const lower = text.toLowerCase();
+    for (const key of [lower, lower.replace(/es$/, ''), lower.replace(/s$/, '')]) {
+      const hit = byForm.get(key);
+      if (!hit) continue;
+      const want = hit.form.split(' ');
+      const got = text.slice(0, hit.form.length).split(' ');
+      if (want.every((w, i) => !isAbbreviation(w) || w === got[i])) return hit;
+    }
+    return undefined;
+  };
+
+  return (html) => {
+    const done = new Set<string>();
+    for (const m of html.matchAll(HAND_LINK)) done.add(m[1]!);
+    // Open elements, each marked when no link may go inside it; `skip` counts the marked ones.
+    const open: { name: string; skip: boolean }[] = [];
+    let skip = 0;
+    let out = '';
+    TOKEN.lastIndex = 0;
+    for (let tok = TOKEN.exec(html); tok; tok = TOKEN.exec(html)) {
+      const [whole, closing, tag, attrs = ''] = tok;
+      if (tag !== undefined) {
+        const name = tag.toLowerCase();
+        if (closing) {
+          const at = open.map((o) => o.name).lastIndexOf(name);
+          if (at !== -1) for (const o of open.splice(at)) if (o.skip) skip--;
+        } else if (!VOID.has(name) && !whole.endsWith('/>')) {
+          const hidden = SKIP.has(name) || HIDDEN.test(attrs);
+          open.push({ name, skip: hidden });
+          if (hidden) skip++;
+        }
+        out += whole;
+      } else if (skip || whole.startsWith('<!--')) {
+        out += whole;
+      } else {
+        out += whole.replace(pattern, (found) => {
+          const hit = lookup(found);
+          if (!hit || done.has(hit.id)) return found;
+          done.add(hit.id);
+          return `<a class="sq-glossary-link" href="${href(hit.id)}">${found}</a>`;
+        });
+      }
+    }
+    return out;
+  };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { htmlPages, page } from '../helpers/dist';
+
+const glossaryLinks = (rel: string) => page(rel).querySelectorAll('main a.sq-glossary-link');
+
+describe('glossary links in the built site', () => {
+  it('link words of art on the methodology page and a report page to their glossary entries', () => {
+    const methodology = glossaryLinks('reports/methodology/index.html').map((a) => a.getAttribute('href'));
+    expect(methodology).toEqual(expect.arrayContaining(['/glossary/#audit', '/glossary/#locality', '/glossary/#moderation', '/glossary/#good-or-better']));
+    const report = glossaryLinks('reports/2025-26/summer/index.html').map((a) => a.getAttribute('href'));
+    expect(report.length).toBeGreaterThan(0);
+  });
+
+  it('link each term once per page, never inside a heading or another link, and not on the glossary itself', () => {
+    for (const rel of htmlPages()) {
+      const links = glossaryLinks(rel);
+      const hrefs = links.map((a) => a.getAttribute('href'));
+      expect(new Set(hrefs).size, rel).toBe(hrefs.length);
+      for (const a of links) expect(a.closest('h1, h2, h3, h4, h5, h6, a:not(.sq-glossary-link), code'), rel).toBeNull();
+    }
+    expect(glossaryLinks('glossary/index.html')).toHaveLength(0);
+  });
+
+  it('explain the abbreviations in the official wording of a standard where they are first used', () => {
+    const hrefs = glossaryLinks('standards/sen-services/2/index.html').map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(expect.arrayContaining(['/glossary/#cyp', '/glossary/#ecm']));
+  });
+});

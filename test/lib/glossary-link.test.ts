@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { glossaryLinker } from '../../src/lib/glossary-link';
+
+const link = glossaryLinker([
+  { id: 'ehc-plan', term: 'Education, health and care plan', short: 'EHC plan', aliases: ['EHCP'] },
+  { id: 'send', term: 'Special educational needs and disabilities', short: 'SEND' },
+  { id: 'locality', term: 'Locality', aliases: ['localities'] },
+  { id: 'good-or-better', term: 'Good or better' },
+  { id: 'audit', term: 'Audit' },
+]);
+const a = (id: string, text: string) => `<a class="sq-glossary-link" href="/glossary/#${id}">${text}</a>`;
+
+describe('the glossary linker', () => {
+  it('links the first use of each term only', () => {
+    expect(link('<p>An EHC plan is a plan. Every EHC plan is checked.</p>')).toBe(`<p>An ${a('ehc-plan', 'EHC plan')} is a plan. Every EHC plan is checked.</p>`);
+  });
+
+  it('matches whole words, ignoring case except in abbreviations, and plurals', () => {
+    expect(link('<p>Audits in each LOCALITY were good or Better.</p>')).toBe(`<p>${a('audit', 'Audits')} in each ${a('locality', 'LOCALITY')} were ${a('good-or-better', 'good or Better')}.</p>`);
+    expect(link('<p>Please send it. Auditing auditors.</p>')).toBe('<p>Please send it. Auditing auditors.</p>');
+    expect(link('<p>Children with SEND.</p>')).toBe(`<p>Children with ${a('send', 'SEND')}.</p>`);
+  });
+
+  it('does not link inside headings, links, code or abbreviations, and links the first use outside them', () => {
+    const html = '<h2>EHC plan</h2><p><a href="/x/">an EHC plan</a> <code>EHCP</code> <abbr title="x">SEND</abbr> then the EHCP and SEND</p>';
+    expect(link(html)).toBe(`<h2>EHC plan</h2><p><a href="/x/">an EHC plan</a> <code>EHCP</code> <abbr title="x">SEND</abbr> then the ${a('ehc-plan', 'EHCP')} and ${a('send', 'SEND')}</p>`);
+  });
+
+  it('does not link a term the page already links to the glossary, nor text inside tags', () => {
+    const html = '<p><a href="/glossary/#locality">locality</a></p><p data-x="audit">Each locality. <img alt="Audit"></p>';
+    expect(link(html)).toBe(`<p><a href="/glossary/#locality">locality</a></p><p data-x="audit">Each locality. <img alt="Audit"></p>`);
+  });
+
+  it('does not link hidden text, where a link would take focus to something invisible', () => {
+    const html = '<p><span class="sq-visually-hidden">an audit</span> <span hidden>audit</span> <span aria-hidden="true">audit</span><br> then an audit</p>';
+    expect(link(html)).toBe(`<p><span class="sq-visually-hidden">an audit</span> <span hidden>audit</span> <span aria-hidden="true">audit</span><br> then an ${a('audit', 'audit')}</p>`);
+  });
+
+  it('leaves scripts and styles alone', () => {
+    const html = '<script>const audit = 1;</script><style>.audit{}</style><p>audit</p>';
+    expect(link(html)).toBe(`<script>const audit = 1;</script><style>.audit{}</style><p>${a('audit', 'audit')}</p>`);
+  });
+});
