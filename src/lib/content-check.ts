@@ -23,6 +23,7 @@ import {
   type TimetableRow,
 } from './schemas/pages';
 import { SourceSchema, StandardSchema, StandardSetSchema, standardId, type Source, type Standard, type StandardSet } from './schemas/standard';
+import { checkReportUpdates } from './report-updates';
 import { parseFrontmatter, type YamlSource } from './yaml-source';
 import { naturalCompare } from './sort';
 import { zodProblems } from './zod-problems';
@@ -119,6 +120,7 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   const pages = readMdxDir(root, PATHS.pages, strict(StandalonePageSchema), problems);
   const commentary = readMdxDir(root, PATHS.commentary, strict(CommentarySchema), problems);
   const briefings = readMdxDir(root, PATHS.briefings, strict(BriefingSchema), problems);
+  problems.push(...checkReportUpdates(root, partnership).problems);
   if (partnership) {
     const terms = allTerms(partnership).map((t) => t.id);
     for (const c of [...commentary, ...briefings]) {
