@@ -41,5 +41,7 @@ export const GET: APIRoute = async (context) => {
     site: new URL(base, context.site!).href,
     items,
     customData: '<language>en-gb</language>',
+    // Every link already ends as it should; the default would add a "/" after an update's "#update-1".
+    trailingSlash: false,
   });
 };
