@@ -55,8 +55,9 @@ function toPaper(on: boolean): void {
     chart.resize();
   }
 }
-const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-idle(() => void load());
+// Fetched when the page is idle, or after two seconds at most on a busy machine.
+if ('requestIdleCallback' in window) requestIdleCallback(() => void load(), { timeout: 2000 });
+else setTimeout(() => void load(), 200);
 addEventListener('beforeprint', () => toPaper(true));
 addEventListener('afterprint', () => toPaper(false));
 matchMedia('print').addEventListener('change', (e) => toPaper(e.matches));

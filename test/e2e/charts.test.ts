@@ -65,4 +65,91 @@ describe('charts in a real browser', () => {
       expect(canvases, path).toBe(0);
     }
   });
+
+  it('can be reached with the Tab key, and its arrow keys read out each figure as the table gives it', async () => {
+    const page = await site.page();
+    await page.goto(`${site.base}/reports/2025-26/summer/`);
+    const figure = page.locator('#chart-by-locality');
+    await figure.locator('.sq-chart').scrollIntoViewIfNeeded();
+    await figure.locator('canvas').waitFor();
+    // The table just before this chart is the last tab stop before it.
+    await page.locator('#chart-by-type .sq-table-wrap').focus();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { chart: el.closest('figure')?.id, role: el.getAttribute('role'), name: el.getAttribute('aria-label') ?? '' };
+    });
+    expect(focused.chart).toBe('chart-by-locality');
+    expect(focused.role).toBe('application');
+    expect(focused.name).toContain('Share Good or better by locality');
+    expect(focused.name).toContain('use the arrow keys');
+
+    // What the table says, row by row: the figure each announcement must give.
+    const rows = await figure.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ label: tr.querySelector('th')!.textContent!.trim(), value: tr.querySelector('td:last-child')!.textContent!.trim() })),
+    );
+    const expected = rows.map((r, i) => `${r.label}: ${r.value.startsWith('c') ? 'not published (c)' : r.value}. Figure ${i + 1} of ${rows.length}.`);
+    const readout = figure.locator('.sq-chart__readout');
+    expect(await readout.getAttribute('aria-live')).toBe('polite');
+    const heard = [await readout.textContent()];
+    for (let i = 1; i < rows.length; i++) {
+      await page.keyboard.press('ArrowRight');
+      heard.push(await readout.textContent());
+    }
+    expect(heard).toEqual(expected);
+    expect(await figure.locator('.sq-chart__focus').isVisible()).toBe(true);
+
+    await page.keyboard.press('ArrowRight'); // past the last figure: stays there
+    expect(await readout.textContent()).toBe(expected.at(-1));
+    await page.keyboard.press('Home');
+    expect(await readout.textContent()).toBe(expected[0]);
+    await page.keyboard.press('ArrowLeft'); // before the first: stays there
+    expect(await readout.textContent()).toBe(expected[0]);
+    await page.keyboard.press('End');
+    expect(await readout.textContent()).toBe(expected.at(-1));
+    await page.keyboard.press('ArrowUp');
+    expect(await readout.textContent()).toBe(expected.at(-2));
+
+    await page.keyboard.press('Tab'); // on to the table: the outline goes, the chart keeps its place
+    expect(await figure.locator('.sq-chart__focus').isVisible()).toBe(false);
+    expect(external).toEqual([]);
+  }, 60_000);
+
+  it('prints every chart beside its table, drawn on paper', async () => {
+    const page = await site.page({ viewport: { width: 680, height: 900 } });
+    await page.goto(`${site.base}/reports/2025-26/summer/`);
+    // Only the first charts are near the screen; turning to print draws the rest.
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForFunction(() => [...document.querySelectorAll('.sq-chart')].every((h) => h.querySelector('canvas')), undefined, { timeout: 30_000 });
+    const charts = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.sq-chart')].map((holder) => {
+        const canvas = holder.querySelector('canvas')!;
+        const box = canvas.getBoundingClientRect();
+        // Any dark pixel means something was drawn (bars, lines, axis labels).
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        let ink = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && data[i]! < 128) ink++;
+        return {
+          title: holder.dataset.title,
+          shown: getComputedStyle(holder).display !== 'none' && box.width > 200 && box.height > 100,
+          fits: box.right <= document.documentElement.clientWidth,
+          sharp: canvas.width >= 2 * box.width,
+          ink,
+          table: !!holder.closest('figure')!.querySelector('table'),
+        };
+      }),
+    );
+    expect(charts.length).toBeGreaterThanOrEqual(8);
+    for (const c of charts) {
+      expect(c.shown, `${c.title} is shown in print`).toBe(true);
+      expect(c.fits, `${c.title} fits the page`).toBe(true);
+      expect(c.sharp, `${c.title} is drawn at print resolution`).toBe(true);
+      expect(c.ink, `${c.title} has marks on it`).toBeGreaterThan(500);
+      expect(c.table, `${c.title} keeps its table`).toBe(true);
+    }
+    // And on paper: Chrome puts each drawn canvas into the PDF as an image.
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    const images = pdf.match(/\/Subtype\s*\/Image/g)?.length ?? 0;
+    expect(images).toBeGreaterThanOrEqual(charts.length);
+  }, 90_000);
 });
