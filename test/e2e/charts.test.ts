@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlPages, page as builtPage, urlOf } from '../helpers/dist';
-import { external, useSite } from './harness';
+import { AXE_SOURCE, external, useSite } from './harness';
 
 /** Every built page with a chart (reports now, briefings later): found from dist/, not listed by hand. */
 const chartPages = htmlPages()
@@ -49,7 +49,7 @@ describe('charts in a real browser', () => {
     }
     console.log(`charts: ${charts} charts drawn on ${chartPages.length} pages`);
     expect(external).toEqual([]);
-  });
+  }, 120_000); // every chart on every chart page, one after another
 
   it('without JavaScript, shows every table and draws no chart', async () => {
     const page = await site.page({ javaScriptEnabled: false });
@@ -64,7 +64,7 @@ describe('charts in a real browser', () => {
       expect(hidden, path).toBe(0);
       expect(canvases, path).toBe(0);
     }
-  });
+  }, 120_000);
 
   it('can be reached with the Tab key, and its arrow keys read out each figure as the table gives it', async () => {
     const page = await site.page();
@@ -114,6 +114,33 @@ describe('charts in a real browser', () => {
     expect(await figure.locator('.sq-chart__focus').isVisible()).toBe(false);
     expect(external).toEqual([]);
   }, 60_000);
+
+  it('passes axe with every chart drawn and one of them being browsed by keyboard, and on the release information', async () => {
+    const page = await site.page({ bypassCSP: true });
+    const axe = async () => {
+      await page.evaluate(AXE_SOURCE);
+      return page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] }, resultTypes: ['violations'] });
+        return r.violations.map((v) => `${location.pathname}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+    };
+    await page.goto(`${site.base}/reports/2025-26/summer/`);
+    const holders = page.locator('.sq-chart');
+    for (let i = 0; i < (await holders.count()); i++) {
+      await holders.nth(i).scrollIntoViewIfNeeded();
+      await holders.nth(i).locator('canvas').waitFor();
+    }
+    await page.locator('#chart-trend .sq-chart').focus();
+    await page.keyboard.press('ArrowRight');
+    const violations = await axe();
+    // An older report (the "not the latest report" notice) and the list of reports with upcoming ones.
+    for (const path of ['/reports/2024-25/summer/', '/reports/']) {
+      await page.goto(`${site.base}${path}`);
+      violations.push(...(await axe()));
+    }
+    expect(violations).toEqual([]);
+  }, 90_000);
 
   it('prints every chart beside its table, drawn on paper', async () => {
     const page = await site.page({ viewport: { width: 680, height: 900 } });
