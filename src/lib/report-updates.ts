@@ -11,15 +11,19 @@ import { loadPartnership } from './partnership';
 import { PATHS } from './paths';
 import { ValidationError, type Problem } from './problems';
 import { allTerms } from './data/terms';
-import { publicationDate, revisionOf, updatesForMetadata, type ReportUpdate } from './release';
+import { publicationDate, revisionOf, updatesForMetadata, type ReportUpdate, type RevisedFigure } from './release';
 import type { Partnership } from './schemas/partnership';
 import { ReportUpdatesFileSchema } from './schemas/report-update';
-import { parseYamlSource } from './yaml-source';
+import { parseYamlSource, type YamlSource } from './yaml-source';
 import { zodProblems } from './zod-problems';
 
-/** Every update file, checked: updates by term id, and every problem found. */
-export function checkReportUpdates(root: string, cfg: Partnership | undefined): { updates: Map<string, ReportUpdate[]>; problems: Problem[] } {
+/** Every update file, checked: updates by term id, where each file's fields are, and every problem found. */
+export function checkReportUpdates(
+  root: string,
+  cfg: Partnership | undefined,
+): { updates: Map<string, ReportUpdate[]>; sources: Map<string, YamlSource>; problems: Problem[] } {
   const updates = new Map<string, ReportUpdate[]>();
+  const sources = new Map<string, YamlSource>();
   const problems: Problem[] = [];
   const terms = cfg ? allTerms(cfg) : [];
   const files = globSync(PATHS.reportUpdates.pattern, { cwd: join(root, PATHS.reportUpdates.base) }).sort();
@@ -64,8 +68,53 @@ export function checkReportUpdates(root: string, cfg: Partnership | undefined): 
       });
     }
     updates.set(termId, parsed.data);
+    sources.set(termId, src);
   }
-  return { updates, problems };
+  return { updates, sources, problems };
+}
+
+/**
+ * Checks that each update is about a term with a report and that every figure it says it
+ * revised is a figure of that report. `figuresOf` gives a term's figures (the rows of its
+ * figures.csv), or undefined when the term has no report.
+ */
+export function checkRevisedFigures(root: string, cfg: Partnership, figuresOf: (termId: string) => RevisedFigure[] | undefined): Problem[] {
+  const { updates, sources } = checkReportUpdates(root, cfg);
+  const problems: Problem[] = [];
+  for (const [termId, list] of updates) {
+    const src = sources.get(termId)!;
+    const figures = figuresOf(termId);
+    if (!figures) {
+      problems.push({
+        file: src.file,
+        line: 1,
+        column: 1,
+        message: `there is no report for ${termId}: its term has no data`,
+        expected: 'updates only to a published report',
+        fix: 'rename the file to the term of the report it corrects, or delete it',
+      });
+      continue;
+    }
+    const key = (f: RevisedFigure) => [f.section, f.group, f.measure].map((x) => x.trim().toLowerCase()).join('\u0000');
+    const known = new Set(figures.map(key));
+    list.forEach((u, i) =>
+      u.revised.forEach((f, j) => {
+        if (known.has(key(f))) return;
+        const sameSection = figures.filter((g) => g.section.trim().toLowerCase() === f.section.trim().toLowerCase());
+        problems.push({
+          file: src.file,
+          ...src.locate([i, 'revised', j]),
+          field: `[${i}].revised[${j}]`,
+          message: `found { section: ${f.section}, group: ${f.group}, measure: ${f.measure} }, which is not a figure of this report`,
+          expected: sameSection.length
+            ? `a group and measure of "${f.section}", such as ${[...new Set(sameSection.map((g) => `${g.group}, ${g.measure}`))].slice(0, 4).join('; ')}`
+            : `a section of the report, one of: ${[...new Set(figures.map((g) => g.section))].join('; ')}`,
+          fix: "copy the section, group and measure from one row of the report's figures.csv download",
+        });
+      }),
+    );
+  }
+  return problems;
 }
 
 const cache = new Map<string, Map<string, ReportUpdate[]>>();

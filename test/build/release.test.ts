@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkAll } from '../../src/lib/data/load';
+import { formatProblems } from '../../src/lib/problems';
 import { reportUpdatesForMetadata } from '../../src/lib/report-updates';
 import { ROOT, lineOf, projectCopy } from '../helpers/project-copy';
 
@@ -105,4 +107,17 @@ describe('a correction with mistakes', () => {
       `content/report-updates/2024-25-summer.yaml:${lineOf(CORRECTION, '- date:')}:9  [0].date: found 2025-09-03, before the report was published on 2025-10-12. Expected a date on or after 2025-10-12.`,
     );
   }, 120_000);
+
+  it('names a revised figure that is not in the report, and a correction to a term with no report', () => {
+    copy.write('content/report-updates/2024-25-summer.yaml', CORRECTION.replace('group: Coast, measure: Total', 'group: Coastal, measure: Total'));
+    copy.write('content/report-updates/2026-27-autumn.yaml', CORRECTION.replace('2025-11-03', '2027-03-01'));
+    rmSync(join(copy.dir, 'content/report-updates/2031-32-autumn.yaml'));
+    const { problems } = checkAll(copy.dir);
+    const text = formatProblems(problems);
+    expect(text).toContain(
+      `content/report-updates/2024-25-summer.yaml:${lineOf(CORRECTION, '- { section')}:7  [0].revised[0]: found { section: Grades by locality, group: Coastal, measure: Total }, which is not a figure of this report. Expected a group and measure of "Grades by locality", such as North, Outstanding;`,
+    );
+    expect(text).toContain('content/report-updates/2026-27-autumn.yaml:1:1  there is no report for 2026-27-autumn: its term has no data.');
+    expect(problems).toHaveLength(2);
+  });
 });

@@ -10,6 +10,9 @@ import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord } from
 import { readDataset } from './read-dataset';
 import { buildReports } from './report';
 import { checkBriefingComponents, scanComponents } from '../briefing-check';
+import { checkRevisedFigures } from '../report-updates';
+import Papa from 'papaparse';
+import { reportCsv } from './report-text';
 
 export interface LoadedData {
   audits: AuditRecord[];
@@ -72,12 +75,24 @@ export function loadData(root: string, opts: { today?: string; fresh?: boolean; 
     const src = b.src as unknown as { body: string; bodyLine: number };
     briefingProblems.push(...checkBriefingComponents(b.file, scanComponents(src.body, src.bodyLine), refs));
   }
+  // Corrections name the figures they revised: each must be a figure of its report.
+  const titles = new Map(content.standards.map((s) => [s.id, s.data.title]));
+  const figuresOf = (termId: string) => {
+    const report = reports?.find((r) => r.term.id === termId);
+    if (!report) return undefined;
+    return Papa.parse<Record<string, string>>(reportCsv(report, (id) => titles.get(id) ?? ''), { header: true, skipEmptyLines: true }).data.map((row) => ({
+      section: row.section!,
+      group: row.group!,
+      measure: row.measure!,
+    }));
+  };
+  const updateProblems = reports ? checkRevisedFigures(root, content.partnership, figuresOf) : [];
   const out: LoadedData = {
     audits: audits.records,
     feedback: feedback.records,
     complaints: complaints.records,
     files: [...audits.files, ...feedback.files, ...complaints.files],
-    problems: [...dataProblems, ...briefingProblems],
+    problems: [...dataProblems, ...briefingProblems, ...updateProblems],
   };
   cache.set(key, out);
   return out;
