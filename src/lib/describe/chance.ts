@@ -51,16 +51,20 @@ function checkShare(percent: number, n: number): void {
 
 /**
  * Every count out of n that a published whole-number percentage could stand for: counts within
- * half a point of it, and, because the site never rounds a non-zero share to 0% or a share short
- * of all to 100%, the small (large) counts behind a published 1% (99%). Throws when none fits.
+ * half a point of it. The site never rounds a non-zero share to 0% or a share short of all to
+ * 100% (disclosure.ts, roundPercent), so 0% and 100% are exact, and a published 1% (99%) also
+ * covers the counts below 0.5% (above 99.5%). Throws when no count fits.
  */
 export function countsBehind(percent: number, n: number): { min: number; max: number } {
   checkShare(percent, n);
   let min = Infinity;
   let max = -Infinity;
-  for (let r = 0; r <= n; r++) {
+  // Only counts within a point of the percentage can fit, so only those are tried (a large n stays cheap).
+  const from = Math.max(0, Math.floor(((percent - 1) * n) / 100) - 1);
+  const to = Math.min(n, Math.ceil(((percent + 1) * n) / 100) + 1);
+  for (let r = from; r <= to; r++) {
     const p = (100 * r) / n;
-    const fits = Math.abs(p - percent) <= 0.5 || (percent === 1 && r > 0 && p < 1) || (percent === 99 && r < n && p > 99);
+    const fits = percent === 0 ? r === 0 : percent === 100 ? r === n : Math.abs(p - percent) <= 0.5 || (percent === 1 && p > 0 && p < 1) || (percent === 99 && p > 99 && p < 100);
     if (fits) {
       min = Math.min(min, r);
       max = Math.max(max, r);

@@ -62,8 +62,26 @@ describe('wilson', () => {
     expect(() => wilson(50, 3)).toThrow(/no count out of 3 rounds to 50%/);
   });
 
-  it('knows a published 1% can stand for a count below half a per cent', () => {
+  it('knows 0% and 100% are exact, a published 1% can stand for a count below half a per cent, and 99% for one above 99.5%', () => {
     expect(countsBehind(1, 400)).toEqual({ min: 1, max: 6 });
+    expect(countsBehind(99, 400)).toEqual({ min: 394, max: 399 });
+    expect(countsBehind(0, 400)).toEqual({ min: 0, max: 0 });
+    expect(countsBehind(100, 400)).toEqual({ min: 400, max: 400 });
+  });
+
+  it('finds the same counts as trying every count, for every percentage of every n up to 300', () => {
+    for (let n = 1; n <= 300; n++) {
+      for (let percent = 0; percent <= 100; percent++) {
+        const fits: number[] = [];
+        for (let r = 0; r <= n; r++) {
+          const p = (100 * r) / n;
+          const exact = percent === 0 || percent === 100;
+          if (exact ? p === percent : Math.abs(p - percent) <= 0.5 || (percent === 1 && p > 0 && p < 1) || (percent === 99 && p > 99 && p < 100)) fits.push(r);
+        }
+        if (fits.length === 0) expect(() => countsBehind(percent, n)).toThrow();
+        else expect(countsBehind(percent, n)).toEqual({ min: fits[0], max: fits.at(-1) });
+      }
+    }
   });
 });
 
