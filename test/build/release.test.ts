@@ -28,6 +28,8 @@ describe('a correction to a published report', () => {
   beforeAll(() => {
     mkdirSync(join(copy.dir, 'content/report-updates'), { recursive: true });
     copy.write('content/report-updates/2024-25-summer.yaml', CORRECTION);
+    // Six weeks from the end of term, whatever the example's own schedule.
+    copy.edit('data/partnership.yaml', /publicationLagDays: \d+/, 'publicationLagDays: 42');
     copy.edit('data/partnership.yaml', /provisional: \[\]/, 'provisional: [2025-26-summer]');
     built = astroBuild(copy.dir);
   }, 180_000);
@@ -90,6 +92,7 @@ describe('a correction with mistakes', () => {
   afterAll(() => copy.remove());
 
   it('stops the build, saying where each mistake is and how to fix it', () => {
+    copy.edit('data/partnership.yaml', /publicationLagDays: \d+/, 'publicationLagDays: 42');
     mkdirSync(join(copy.dir, 'content/report-updates'), { recursive: true });
     const text = CORRECTION.replace('2025-11-03', '2025-09-03').replace('  reason: Two audits had been recorded under the wrong locality.\n', '');
     copy.write('content/report-updates/2024-25-summer.yaml', text);
