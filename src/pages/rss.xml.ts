@@ -28,7 +28,8 @@ export const GET: APIRoute = async (context) => {
         ...release.updates.map((u, i) => ({
           title: `Updated: Quality report: ${r.term.label}`,
           description: `Updated ${formatLongDate(u.date)}: ${u.changed} ${u.reason}${u.revised.length ? ` Figures revised: ${u.revised.map((f) => `${f.section}: ${f.group}, ${f.measure}`).join('; ')}.` : ''}`,
-          link: at(`${reportHref(r)}#update-${i + 1}`),
+          // A full address is used as it is; a path would get a "/" added after "#update-1".
+          link: new URL(at(`${reportHref(r)}#update-${i + 1}`), context.site).href,
           pubDate: day(u.date),
           categories: ['Report update'],
         })),
@@ -41,7 +42,5 @@ export const GET: APIRoute = async (context) => {
     site: new URL(base, context.site!).href,
     items,
     customData: '<language>en-gb</language>',
-    // Every link already ends as it should; the default would add a "/" after an update's "#update-1".
-    trailingSlash: false,
   });
 };
