@@ -24,6 +24,7 @@ import {
   type TimetableRow,
 } from './schemas/pages';
 import { SourceSchema, StandardSchema, StandardSetSchema, standardId, type Source, type Standard, type StandardSet } from './schemas/standard';
+import { checkReportUpdates } from './report-updates';
 import { parseFrontmatter, type YamlSource } from './yaml-source';
 import { naturalCompare } from './sort';
 import { zodProblems } from './zod-problems';
@@ -166,6 +167,7 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   const commentary = readMdxDir(root, PATHS.commentary, strict(CommentarySchema), problems, [], termIds);
   const briefingBodies: MdxBody[] = [];
   const briefings = readMdxDir(root, PATHS.briefings, strict(BriefingSchema), problems, briefingBodies, termIds);
+  problems.push(...checkReportUpdates(root, partnership).problems);
   if (partnership) {
     const terms = allTerms(partnership).map((t) => t.id);
     for (const c of [...commentary, ...briefings]) {

@@ -11,4 +11,5 @@ export const PATHS = {
   pages: { base: 'content/pages', pattern: '*.mdx' },
   commentary: { base: 'content/report-commentary', pattern: '*.mdx' },
   briefings: { base: 'content/briefings', pattern: '*.mdx' },
+  reportUpdates: { base: 'content/report-updates', pattern: '*.{yaml,yml}' },
 } as const;

@@ -18,6 +18,9 @@ import { naturalCompare } from '../sort';
 import { withSourceLines } from '../source-lines';
 import { DATASETS } from './columns';
 import { allTerms } from './terms';
+import { checkRevisedFigures } from '../report-updates';
+import Papa from 'papaparse';
+import { reportCsv } from './report-text';
 
 export interface LoadedData {
   audits: AuditRecord[];
@@ -136,12 +139,24 @@ export async function loadData(root: string, opts: { today?: string; fresh?: boo
   // Every briefing's components, including those of a briefing whose frontmatter has a slip.
   const bodies = content.briefingBodies ?? content.briefings.map((b) => ({ file: b.file, term: b.data.term, elements: b.elements }));
   for (const b of bodies) briefingProblems.push(...checkBriefingComponents(b.file, b.elements, b.term, refs));
+  // Corrections name the figures they revised: each must be a figure of its report.
+  const titles = new Map(content.standards.map((s) => [s.id, s.data.title]));
+  const figuresOf = (termId: string) => {
+    const report = reports?.find((r) => r.term.id === termId);
+    if (!report) return undefined;
+    return Papa.parse<Record<string, string>>(reportCsv(report, (id) => titles.get(id) ?? ''), { header: true, skipEmptyLines: true }).data.map((row) => ({
+      section: row.section!,
+      group: row.group!,
+      measure: row.measure!,
+    }));
+  };
+  const updateProblems = reports ? checkRevisedFigures(root, content.partnership, figuresOf) : [];
   const out: LoadedData = {
     audits: audits.records,
     feedback: feedback.records,
     complaints: complaints.records,
     files: [...audits.files, ...feedback.files, ...complaints.files],
-    problems: [...dataProblems, ...briefingProblems],
+    problems: [...dataProblems, ...briefingProblems, ...updateProblems],
     snapshot,
     notes: [...audits.notes, ...feedback.notes, ...complaints.notes],
   };

@@ -53,6 +53,27 @@ function uniqueIds(list: { id: string }[], ctx: z.RefinementCtx) {
   });
 }
 
+/** A term written like "2025-26-summer": academic year, then autumn, spring or summer. */
+export const TermIdSchema = z.string().regex(/^\d{4}-\d{2}-(autumn|spring|summer)$/, { message: 'must be a term written like "2025-26-summer"' });
+
+/** When termly reports are published, and which are provisional. */
+export const ReportsScheduleSchema = z
+  .object({
+    /** Days from the end of a term to the publication of its report. Default 42 (six weeks). Range 0–365. */
+    publicationLagDays: z
+      .number({ message: 'must be a number' })
+      .int({ message: 'must be a whole number of days' })
+      .min(0, { message: 'must be at least 0' })
+      .max(365, { message: 'must be at most 365' })
+      .default(42),
+    /** Terms whose report is provisional because their data are not final yet, e.g. [2025-26-summer]. Default none. */
+    provisional: z.array(TermIdSchema).default([]),
+    /** Publication dates that differ from "end of term + publicationLagDays", by term, e.g. { 2025-26-summer: 2026-10-20 }. Default none. */
+    published: z.record(TermIdSchema, IsoDateSchema).default({}),
+  })
+  .strict();
+export type ReportsSchedule = z.output<typeof ReportsScheduleSchema>;
+
 const OptionListSchema = z.array(OptionSchema).min(1, { message: 'must list at least one option' }).superRefine(uniqueIds);
 
 /**
@@ -135,6 +156,8 @@ export const PartnershipSchema = z
         aimReadingAge: z.number({ message: 'must be a number' }).min(7, { message: 'must be at least 7' }).max(18, { message: 'must be at most 18' }).default(9),
       })
       .default({ maxReadingAge: 11, aimReadingAge: 9 }),
+    /** When reports are published and which are provisional. Optional: without it, reports come out 42 days after their term ends. */
+    reports: ReportsScheduleSchema.prefault({}),
     /** Term dates for every academic year with data. At least one year. */
     terms: z.array(AcademicYearSchema).min(1, { message: 'must list at least one academic year' }),
     /** Where the site is published. */
@@ -146,6 +169,12 @@ export const PartnershipSchema = z
     }),
   })
   .superRefine((cfg, ctx) => {
+    const termIds = new Set(cfg.terms.flatMap((y) => (['autumn', 'spring', 'summer'] as const).map((t) => `${y.year.replace('/', '-')}-${t}`)));
+    const unknownTerm = (id: string, path: PropertyKey[]) => {
+      if (!termIds.has(id)) ctx.addIssue({ code: 'custom', path, message: `"${id}" is not a term of any academic year under terms; use a configured term or add its year` });
+    };
+    cfg.reports.provisional.forEach((id, i) => unknownTerm(id, ['reports', 'provisional', i]));
+    for (const id of Object.keys(cfg.reports.published)) unknownTerm(id, ['reports', 'published', id]);
     cfg.terms.forEach((y, i) => {
       const order = [y.autumn, y.spring, y.summer];
       for (let t = 1; t < order.length; t++) {
