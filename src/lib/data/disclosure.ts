@@ -158,7 +158,7 @@ export function discloseLinkedTables(tables: readonly (readonly (readonly number
  * share would reveal a small count; or suppressed.
  */
 export type Percent =
-  | { kind: 'percent'; value: number }
+  | { kind: 'percent'; value: number; /** For a share rounded to its target: whether it really met it (79.6% rounds to 80% but did not). */ meets?: boolean }
   | { kind: 'band'; /** At least this percentage… */ from: number; /** …and below this one (100 means "or more"). */ below: number; text: string }
   | { kind: 'suppressed'; reason: 'small' | 'secondary' };
 
@@ -169,7 +169,7 @@ export function band(from: number, below: number): Extract<Percent, { kind: 'ban
 
 /** Whether a published share meets a target: undefined when what is published cannot say. */
 export function meetsTarget(p: Percent, target: number): boolean | undefined {
-  if (p.kind === 'percent') return p.value >= target;
+  if (p.kind === 'percent') return p.value === target && p.meets !== undefined ? p.meets : p.value >= target;
   if (p.kind === 'band') return p.from >= target ? true : p.below <= target ? false : undefined;
   return undefined;
 }

@@ -19,6 +19,7 @@ import { withSourceLines } from '../source-lines';
 import { DATASETS } from './columns';
 import { allTerms } from './terms';
 import { checkRevisedFigures } from '../report-updates';
+import { checkAllText } from '../check/text-follows-figures';
 import Papa from 'papaparse';
 import { reportCsv } from './report-text';
 
@@ -151,6 +152,8 @@ export async function loadData(root: string, opts: { today?: string; fresh?: boo
     }));
   };
   const updateProblems = reports ? checkRevisedFigures(root, content.partnership, figuresOf) : [];
+  // Commentary and briefings say no more about a group than its published figure does.
+  if (reports) updateProblems.push(...checkAllText(root, content.partnership, reports, content.briefings.map((b) => ({ file: b.file, term: b.data.term }))));
   const out: LoadedData = {
     audits: audits.records,
     feedback: feedback.records,

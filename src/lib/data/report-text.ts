@@ -15,7 +15,7 @@ export function againstTarget(p: Percent, target: number): string | undefined {
   }
   if (p.kind !== 'percent') return undefined;
   const d = p.value - target;
-  if (d === 0) return `on the ${target}% target`;
+  if (d === 0) return p.meets === false ? `just below the ${target}% target` : `on the ${target}% target`;
   return `${Math.abs(d)} point${Math.abs(d) === 1 ? '' : 's'} ${d > 0 ? 'above' : 'below'} the ${target}% target`;
 }
 
@@ -29,14 +29,10 @@ export function headlineSentence(r: TermReport, what = 'audits'): string {
 }
 
 /** Why a group's share is not shown exactly, in words that are true of the table. */
-function hiddenWords(hidden: { p: Percent }[], small: number, threshold: number): string {
-  const few = hidden.filter((x) => x.p.kind === 'suppressed' && x.p.reason === 'small').length;
-  const protectedHere = hidden.length - few;
-  const parts: string[] = [];
-  if (few) parts.push(`${few} group${few === 1 ? ' had' : 's had'} ${threshold} audits or fewer, so ${few === 1 ? 'its share is' : 'their shares are'} not published`);
-  if (protectedHere) parts.push(`${protectedHere} ${protectedHere === 1 ? 'share is' : 'shares are'} hidden to protect small numbers in this table`);
-  void small;
-  return parts.length ? ` ${parts.join('; ')}.`.replace(/^ (\w)/, (m) => m.toUpperCase()) : '';
+function hiddenWords(hidden: { p: Percent }[]): string {
+  // One reason for every hidden share: saying which groups are small would itself be a figure.
+  const n = hidden.length;
+  return n ? ` ${n} ${n === 1 ? 'share is' : 'shares are'} hidden to protect small numbers in this table.` : '';
 }
 
 /**
@@ -83,7 +79,7 @@ export function crossTabSentence(t: CrossTab, r: TermReport): string {
   let text = `${parts.join('; ')}.`;
   text = text[0]!.toUpperCase() + text.slice(1);
   if (banded.length) text += ` ${banded.length} ${banded.length === 1 ? 'share is' : 'shares are'} shown as a band (such as "${(banded[0]!.p as { text: string }).text}"), because the exact figure would reveal a small number.`;
-  return text + hiddenWords(hidden, 0, r.rule.threshold);
+  return text + hiddenWords(hidden);
 }
 
 /** Change in points, as words: "up 4 points", "down 2 points", "no change". */

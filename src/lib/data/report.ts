@@ -91,7 +91,11 @@ export function percentOf(pub: Publication, id: string): Percent {
   const f = pub.figures.get(id) as ShareFigure | undefined;
   if (!f) throw new Error(`No published share ${id}`);
   const v = shareView(f);
-  if (v.kind === 'exact') return { kind: 'percent', value: roundPercent(f.truthPart, f.truthWhole) };
+  if (v.kind === 'exact') {
+    const value = roundPercent(f.truthPart, f.truthWhole);
+    // The disclosure model publishes this side of the target too (constraintsOf).
+    return f.target !== undefined && value === f.target ? { kind: 'percent', value, meets: 100 * f.truthPart >= f.target * f.truthWhole } : { kind: 'percent', value };
+  }
   if (v.kind === 'at-least') return band(v.percent, 100);
   if (v.kind === 'below') return band(0, v.percent);
   return { kind: 'suppressed', reason: f.truthWhole <= pub.threshold ? 'small' : 'secondary' };

@@ -70,8 +70,8 @@ class Builder {
     return this.share(id, part, whole, [{ kind: 'exact' }, { kind: 'hidden' }], [loss]);
   }
 
-  row(id: string, cells: string[], total: Terms) {
-    this.rows.set(id, { id, cells, total });
+  row(id: string, cells: string[], total: Terms, share?: { id: string; part: string[] }) {
+    this.rows.set(id, { id, cells, total, share });
   }
 
   /** Counts worth protecting that are never published but follow from what is. */
@@ -141,12 +141,12 @@ function designGrades(t: TermTally, cfg: Partnership): Publication {
 
   // The term's grades and headline.
   grades.forEach((g, gi) => b.count(`grade/${g.id}`, column(gi), LOSS.columnTotal, 'grades'));
-  b.row('grades', grades.map((g) => `grade/${g.id}`), all);
+  b.row('grades', grades.map((g) => `grade/${g.id}`), all, { id: 'gob', part: gob.map((gi) => `grade/${grades[gi]!.id}`) });
   b.count('audits', all, LOSS.grandTotal).fixed = true;
   b.line(...grades.map((g) => `grade/${g.id}`), 'audits');
   const gobAll = sumOf(gob.flatMap((gi) => first.map((row) => row[gi]!)));
   const allLadder = gradeShareLadder(b.truth(gobAll), b.truth(all), target);
-  b.share('gob', gobAll, all, allLadder, allLadder.map((_, i) => (i === allLadder.length - 2 ? 200 : 60)));
+  b.share('gob', gobAll, all, allLadder, allLadder.map((_, i) => (i === allLadder.length - 2 ? 200 : 60))).target = target;
   b.derive('grades/good-or-better', gobAll);
   b.derive('grades/below-good', sumOf(rest.flatMap((gi) => first.map((row) => row[gi]!))));
 
@@ -158,14 +158,14 @@ function designGrades(t: TermTally, cfg: Partnership): Publication {
       const id = `${d.id}/${o.id}`;
       grades.forEach((g, gi) => b.count(`${id}/${g.id}`, [[row[gi]!, 1]], LOSS.cell, id));
       const total = sumOf(row);
-      b.row(id, grades.map((g) => `${id}/${g.id}`), total);
+      b.row(id, grades.map((g) => `${id}/${g.id}`), total, { id: `${id}/share`, part: gob.map((gi) => `${id}/${grades[gi]!.id}`) });
       b.count(id, total, LOSS.groupTotal);
       b.line(...grades.map((g) => `${id}/${g.id}`), id);
       const part = sumOf(gob.map((gi) => row[gi]!));
       const n = b.truth(total);
       const ladder = gradeShareLadder(b.truth(part), n, target);
       // Widening a band loses little; hiding the share of a group people compare loses a lot.
-      b.share(`${id}/share`, part, total, ladder, ladder.map((_, i) => (i === ladder.length - 2 ? (n >= 20 ? 40 : 10) : 0.5)));
+      b.share(`${id}/share`, part, total, ladder, ladder.map((_, i) => (i === ladder.length - 2 ? (n >= 20 ? 40 : 10) : 0.5))).target = target;
       b.derive(`${id}/good-or-better`, part);
       b.derive(`${id}/below-good`, sumOf(rest.map((gi) => row[gi]!)));
     });

@@ -51,11 +51,13 @@ export function percentConstraints(part: Terms, whole: Terms, p: number, from: s
   if (p === 0) return [{ terms: part, op: '=', rhs: 0, from }];
   if (p === 100) return [{ terms: minus(part, whole), op: '=', rhs: 0, from }];
   const out: Constraint[] = [];
-  // 100·part/whole < p + 0.5  ⇔  200·part − (2p+1)·whole ≤ −1 (whole numbers)
-  out.push({ terms: k(part, 200, whole, -(2 * p + 1)), op: '<=', rhs: -1, from });
+  // 100·part/whole < p + 0.5  ⇔  200·part − (2p+1)·whole ≤ −1 (whole numbers). 99% also covers
+  // 99.5% up to (not including) 100%, which is never rounded up: there the bound is part < whole.
+  if (p === 99) out.push({ terms: minus(part, whole), op: '<=', rhs: -1, from });
+  else out.push({ terms: k(part, 200, whole, -(2 * p + 1)), op: '<=', rhs: -1, from });
+  // 100·part/whole ≥ p − 0.5; 1% also covers anything above 0 and below 0.5%.
   if (p === 1) out.push({ terms: part, op: '>=', rhs: 1, from });
   else out.push({ terms: k(part, 200, whole, -(2 * p - 1)), op: '>=', rhs: 0, from });
-  if (p === 99) out.push({ terms: minus(part, whole), op: '<=', rhs: -1, from });
   return out;
 }
 

@@ -49,6 +49,8 @@ export interface ShareFigure {
   step: number;
   /** Loss of moving from ladder[i] to ladder[i + 1]. */
   losses: number[];
+  /** The target a Good-or-better share is compared with, where it has one. */
+  target?: number;
 }
 
 export interface AverageFigure {
@@ -70,6 +72,8 @@ export interface BreakdownRow {
   cells: string[];
   /** The row's total, as atoms. */
   total: Terms;
+  /** The row's share and the cells that make its part (an exact 0% or 100% says which cells are 0). */
+  share?: { id: string; part: string[] };
 }
 
 /** A count never published but derivable from what is (e.g. complaints not yet decided). */
@@ -110,10 +114,18 @@ export function constraintsOf(pub: Publication): Constraint[] {
       else out.push({ terms: f.terms, op: '>=', rhs: f.row && zeroable.has(f.row) ? 0 : 1, from: f.id });
     } else if (f.kind === 'share') {
       const v = shareView(f);
+      // The methodology page says no share is published for a group of `threshold` or fewer:
+      // every published share (exact or a band) tells the attacker its group is larger.
+      if (v.kind !== 'hidden') out.push({ terms: f.whole, op: '>=', rhs: pub.threshold + 1, from: `${f.id} (a published share's group is larger than ${pub.threshold})` });
+      if (v.kind === 'exact' && f.target !== undefined && roundPercent(f.truthPart, f.truthWhole) === f.target) {
+        // A share rounded to the target is published with whether it really met it (79.6% did not).
+        out.push(100 * f.truthPart >= f.target * f.truthWhole ? atLeastConstraint(f.part, f.whole, f.target, f.id) : belowConstraint(f.part, f.whole, f.target, f.id));
+      }
       if (v.kind === 'exact') out.push(...percentConstraints(f.part, f.whole, roundPercent(f.truthPart, f.truthWhole), f.id));
       else if (v.kind === 'at-least') out.push(atLeastConstraint(f.part, f.whole, v.percent, f.id));
       else if (v.kind === 'below') out.push(belowConstraint(f.part, f.whole, v.percent, f.id));
     } else if (!f.hidden) {
+      out.push({ terms: f.count, op: '>=', rhs: pub.threshold + 1, from: `${f.id} (an average is published only for more than ${pub.threshold})` });
       out.push(...averageConstraints(f.sum, f.count, Math.round((10 * f.truthSum) / f.truthCount), f.id));
     }
   }
@@ -277,11 +289,22 @@ export interface ProtectResult {
  */
 export function hideZeroRows(pub: Publication): boolean {
   let changed = false;
+  // A zero already published elsewhere (a column total of 0, or an exact 0% or 100% share) gains
+  // nothing from being hidden, and a c known to be 0 would be a c that says too much.
+  const known = new Set(pub.lines.filter((l) => {
+    const total = pub.figures.get(l.at(-1)!) as CountFigure;
+    return !total.hidden && total.truth === 0;
+  }).flatMap((l) => l.slice(0, -1)));
   for (const row of pub.rows.values()) {
+    const share = row.share && (pub.figures.get(row.share.id) as ShareFigure | undefined);
+    if (share && shareView(share).kind === 'exact' && share.truthWhole > 0) {
+      if (share.truthPart === share.truthWhole) row.cells.filter((id) => !row.share!.part.includes(id)).forEach((id) => known.add(id));
+      if (share.truthPart === 0) row.share!.part.forEach((id) => known.add(id));
+    }
     const cells = row.cells.map((id) => pub.figures.get(id) as CountFigure);
     const nonZero = cells.filter((c) => c.truth > 0);
     if (!nonZero.length || !nonZero.every((c) => c.hidden)) continue;
-    for (const c of cells) if (!c.hidden) (c.hidden = true), (c.reason = 'secondary'), (changed = true);
+    for (const c of cells) if (!c.hidden && !known.has(c.id)) (c.hidden = true), (c.reason = 'secondary'), (changed = true);
   }
   return changed;
 }
