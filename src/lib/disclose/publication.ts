@@ -97,10 +97,17 @@ export interface Publication {
 
 export const shareView = (f: ShareFigure): ShareView => f.ladder[f.step]!;
 
-/** The breakdown rows whose every cell is hidden (their hidden cells may be 0). */
+/**
+ * The breakdown rows in which a hidden cell may be 0: those where every number is c or 0 (the
+ * methodology page says so). Zeros are hidden only in such rows, to stop a reader learning that
+ * a whole group is in one cell.
+ */
 function allHiddenRows(pub: Publication): Set<string> {
   const out = new Set<string>();
-  for (const row of pub.rows.values()) if (row.cells.every((id) => (pub.figures.get(id) as CountFigure).hidden)) out.add(row.id);
+  for (const row of pub.rows.values()) {
+    const cells = row.cells.map((id) => pub.figures.get(id) as CountFigure);
+    if (cells.some((c) => c.hidden) && cells.every((c) => c.hidden || c.truth === 0)) out.add(row.id);
+  }
   return out;
 }
 
