@@ -216,7 +216,15 @@ export interface PageFacts {
   target?: number;
 }
 
-export function buildAttack(rows: Row[], page: PageFacts = { met: new Map(), fewGroups: new Map() }): Attack {
+/** What the attacker uses beyond the CSV: the report page's statements and the methodology's published rule. */
+export interface Knowledge {
+  page?: PageFacts;
+  /** "Percentages and averages made from … a group of 5 or fewer are hidden too" (methodology page). */
+  methodology?: boolean;
+}
+
+export function buildAttack(rows: Row[], knowledge: Knowledge = {}): Attack {
+  const page = knowledge.page ?? { met: new Map(), fewGroups: new Map() };
   const m = new Model();
   const cells: Cell[] = [];
   const shares: Share[] = [];
@@ -285,8 +293,10 @@ export function buildAttack(rows: Row[], page: PageFacts = { met: new Map(), few
       const met = page.met.get(t.section)?.get(g);
       if (met !== undefined && page.target !== undefined) {
         m.add(total, '>=', 1, `${t.section}|${g}|met the target (page)`);
-        if (met) m.add(lin([gob(row), 100], [total, -page.target]), '>=', 0, `${t.section}|${g}|met the target (page)`);
-        else m.add(lin([gob(row), 100], [total, -page.target]), '<=', -1, `${t.section}|${g}|did not meet the target (page)`);
+        // The page says "met" when the share as published reaches the target, so an exact share
+        // of 80% (79.5% or more) counts as met: 200·part ≥ (2·target − 1)·whole.
+        if (met) m.add(lin([gob(row), 200], [total, -(2 * page.target - 1)]), '>=', 0, `${t.section}|${g}|met the target (page)`);
+        else m.add(lin([gob(row), 200], [total, -(2 * page.target - 1)]), '<=', -1, `${t.section}|${g}|did not meet the target (page)`);
       }
     }
     const few = page.fewGroups.get(t.section);
@@ -354,7 +364,7 @@ export function buildAttack(rows: Row[], page: PageFacts = { met: new Map(), few
       expect(avg, 'average rating').toMatch(/^\d+\.\d$/);
       const tenths = Math.round(Number(avg) * 10);
       for (const c of averageCons(lin(...t.cats.map((c) => [row.get(c)!, Number(c)] as [string, number])), responses, tenths, 'average rating')) m.add(c.terms, c.op, c.rhs, c.from);
-      m.add(responses, '>=', THRESHOLD + 1, `an average is published only for more than ${THRESHOLD} responses`);
+      if (knowledge.methodology) m.add(responses, '>=', THRESHOLD + 1, `an average is published only for more than ${THRESHOLD} responses`);
     }
     if (avg !== undefined) cells.push({ key: k(FAM, 'All responses', 'Average rating (1 to 5)'), expr: new Map(), total: 'average' }); // handled above
     cells.push({ key: k(FAM, 'All responses', 'Responses'), expr: responses });
@@ -408,7 +418,7 @@ export function buildAttack(rows: Row[], page: PageFacts = { met: new Map(), few
         m.add(c.terms, c.op, c.rhs, c.from);
         // Methodology: "Percentages and averages made from … a group of 5 or fewer are hidden too."
       }
-      if (r.value !== SYMBOL) m.add(share.whole, '>=', THRESHOLD + 1, `${key}: a share is published only for a group of more than ${THRESHOLD}`);
+      if (r.value !== SYMBOL && knowledge.methodology) m.add(share.whole, '>=', THRESHOLD + 1, `${key}: a share is published only for a group of more than ${THRESHOLD}`);
     } else unmodelled.push(`${key} = ${r.value}`);
   }
   return { model: m, hidden, derived, gradeRows, unmodelled };
@@ -474,8 +484,8 @@ function sameGradeForced(m: Model, row: GradeRow): boolean {
   return most <= 1;
 }
 
-function audit(term: string, rows: Row[], page?: PageFacts): TermResult {
-  const a = buildAttack(rows, page);
+function audit(term: string, rows: Row[], knowledge: Knowledge): TermResult {
+  const a = buildAttack(rows, knowledge);
   // The model must admit at least one table: otherwise the attacker misread the publication.
   optimum(a.model, 'Minimize', new Map());
   const result: TermResult = { term, hiddenChecked: a.hidden.length, narrow: [], pinnedSums: [], sameGrade: [], derivedChecked: a.derived.length, unmodelled: a.unmodelled };
@@ -483,7 +493,10 @@ function audit(term: string, rows: Row[], page?: PageFacts): TermResult {
     const [min, max] = range(a.model, h.expr);
     const f = { figure: h.key, min, max };
     if (!result.narrowest || max - min < result.narrowest.max - result.narrowest.min) result.narrowest = f;
-    if (max - min + 1 < THRESHOLD) result.narrow.push(f);
+    if (max - min + 1 < THRESHOLD) {
+      result.narrow.push(f);
+      if (process.env.ATTACK_EXPLAIN === '1') console.log(`${term} ${show(f)}\n    pinned by: ${pinnedBy(a.model, h.expr, [min, max]).join('; ')}`);
+    }
   }
   for (const d of a.derived) {
     const [min, max] = range(a.model, d.expr);
@@ -491,6 +504,27 @@ function audit(term: string, rows: Row[], page?: PageFacts): TermResult {
   }
   for (const row of a.gradeRows) if (row.cells.length > 1 && sameGradeForced(a.model, row)) result.sameGrade.push(row.key);
   return result;
+}
+
+/** The kind of published fact a constraint comes from, to say which figures pin a finding. */
+function sourceOf(from: string): string {
+  if (from.includes('(page)')) return from.includes('met the target') ? 'page: "Met the target?"' : 'page: "N groups had 5 audits or fewer"';
+  if (from.includes('is published only')) return 'methodology: no share or average for 5 or fewer';
+  if (from.includes('|')) return `${from.split('|')[0]}${from.endsWith('= c') ? ' (its c cells)' : ''}`;
+  return `structure: ${from}`;
+}
+
+/** The kinds of published fact without which the range of `e` would be wider. */
+function pinnedBy(m: Model, e: Lin, [min, max]: [number, number]): string[] {
+  const out: string[] = [];
+  for (const src of [...new Set(m.cons.map((c) => sourceOf(c.from)))]) {
+    const relaxed = new Model();
+    relaxed.vars.push(...m.vars);
+    relaxed.cons.push(...m.cons.filter((c) => sourceOf(c.from) !== src));
+    const [lo, hi] = range(relaxed, e);
+    if (lo !== min || hi !== max) out.push(`${src} (without it ${lo}–${hi})`);
+  }
+  return out;
 }
 
 const show = (f?: Finding) => (f ? `${f.figure}: ${f.min}–${f.max} (${f.max - f.min + 1} values)` : 'none');
@@ -567,7 +601,9 @@ describe('the attack on the built site', () => {
     const rows = parseCsv(readFileSync(join(DIST, file), 'utf8'));
     const term = readFileSync(join(DIST, file), 'utf8').split('\n')[1]!.split(',')[0]!;
     const html = join(DIST, file.replace(/figures\.csv$/, 'index.html'));
-    const r = audit(term, rows, existsSync(html) ? pageFacts(readFileSync(html, 'utf8')) : undefined);
+    // ATTACK_KNOWLEDGE=csv: the CSV alone (no page statements, no methodology rule), to see what each adds.
+    const csvOnly = process.env.ATTACK_KNOWLEDGE === 'csv';
+    const r = audit(term, rows, csvOnly ? {} : { page: existsSync(html) ? pageFacts(readFileSync(html, 'utf8')) : undefined, methodology: true });
     console.log(
       [
         `${term}: ${r.hiddenChecked} hidden counts and ${r.derivedChecked} derived sums checked; narrowest ${show(r.narrowest)}`,
