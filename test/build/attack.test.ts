@@ -104,11 +104,13 @@ let highs: Highs;
 /** min or max of `objective` over the whole numbers the model allows (Infinity when unbounded). */
 function optimum(m: Model, sense: 'Minimize' | 'Maximize', objective: Lin, extra: Con[] = [], binaries: string[] = []): number {
   const res = highs.solve(m.lp(sense, objective, extra, binaries), { output_flag: false, mip_rel_gap: 0 } as never);
-  if (res.Status === 'Unbounded') return sense === 'Maximize' ? Infinity : -Infinity;
+  // Only asked of a model already known to be feasible, so "infeasible or unbounded" is unbounded.
+  if (res.Status === 'Unbounded' || res.Status === 'Primal infeasible or unbounded') return sense === 'Maximize' ? Infinity : -Infinity;
   if (res.Status !== 'Optimal') throw new Error(`solver status ${res.Status}`);
   return Math.round(res.ObjectiveValue);
 }
 
+const feasible = (m: Model) => highs.solve(m.lp('Minimize', new Map()), { output_flag: false } as never).Status === 'Optimal';
 const range = (m: Model, e: Lin): [number, number] => [optimum(m, 'Minimize', e), optimum(m, 'Maximize', e)];
 
 // ---------------------------------------------------------------------------------------------
@@ -487,7 +489,15 @@ function sameGradeForced(m: Model, row: GradeRow): boolean {
 function audit(term: string, rows: Row[], knowledge: Knowledge): TermResult {
   const a = buildAttack(rows, knowledge);
   // The model must admit at least one table: otherwise the attacker misread the publication.
-  optimum(a.model, 'Minimize', new Map());
+  if (!feasible(a.model)) {
+    const culprits = [...new Set(a.model.cons.map((c) => sourceOf(c.from)))].filter((src) => {
+      const relaxed = new Model();
+      relaxed.vars.push(...a.model.vars);
+      relaxed.cons.push(...a.model.cons.filter((c) => sourceOf(c.from) !== src));
+      return feasible(relaxed);
+    });
+    throw new Error(`${term}: no table fits every published figure; feasible again without: ${culprits.join('; ')}`);
+  }
   const result: TermResult = { term, hiddenChecked: a.hidden.length, narrow: [], pinnedSums: [], sameGrade: [], derivedChecked: a.derived.length, unmodelled: a.unmodelled };
   for (const h of a.hidden) {
     const [min, max] = range(a.model, h.expr);
@@ -540,13 +550,15 @@ describe('the attacker (hand-made tables)', () => {
 
   it('recovers the counts of the leaky spring 2023/24 complaints table (placement + travel = 4)', () => {
     const CC = 'Compliments and complaints by theme';
-    // Every row and column has two or more c; the All row pins placement + travel to 4.
+    // Every row and column has two or more c; the All row pins placement + travel to 4, and
+    // each All cell is a compliment c plus a complaint c (each at least 1): so 2 and 2, and 1 each.
     const rows = csv([
-      ...['Compliments', 'Complaints'].flatMap((g) => [`${CC},${g},Communication,c`, `${CC},${g},School or setting placement,c`, `${CC},${g},Travel assistance,c`, `${CC},${g},Total,${g === 'Compliments' ? 8 : 6}`]),
-      `${CC},All,Communication,10`,
+      ...[['Compliments', 7, 16], ['Complaints', 6, 14]].flatMap(([g, tim, total]) => [`${CC},${g},Communication,c`, `${CC},${g},Timeliness,${tim}`, `${CC},${g},School or setting placement,c`, `${CC},${g},Travel assistance,c`, `${CC},${g},Total,${total}`]),
+      `${CC},All,Communication,13`,
+      `${CC},All,Timeliness,13`,
       `${CC},All,School or setting placement,c`,
       `${CC},All,Travel assistance,c`,
-      `${CC},All,Total,14`,
+      `${CC},All,Total,30`,
     ]);
     const a = buildAttack(rows);
     expect(a.unmodelled).toEqual([]);
@@ -554,6 +566,7 @@ describe('the attacker (hand-made tables)', () => {
     expect(ranges[`${CC}|All|School or setting placement`]).toEqual([2, 2]);
     expect(ranges[`${CC}|All|Travel assistance`]).toEqual([2, 2]);
     for (const g of ['Compliments', 'Complaints']) for (const t of ['School or setting placement', 'Travel assistance']) expect(ranges[`${CC}|${g}|${t}`]).toEqual([1, 1]);
+    expect(ranges[`${CC}|Compliments|Communication`]).toEqual([7, 7]);
   });
 
   it('sees an average rating pin its hidden ratings ([2,3,0,0,7] published as c, c, 0, 0, 7, average 3.6)', () => {
