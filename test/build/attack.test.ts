@@ -226,7 +226,7 @@ export interface Knowledge {
 }
 
 export function buildAttack(rows: Row[], knowledge: Knowledge = {}): Attack {
-  const page = knowledge.page ?? { met: new Map(), fewGroups: new Map() };
+  const page: PageFacts = knowledge.page ?? { met: new Map(), fewGroups: new Map() };
   const m = new Model();
   const cells: Cell[] = [];
   const shares: Share[] = [];
@@ -274,40 +274,40 @@ export function buildAttack(rows: Row[], knowledge: Knowledge = {}): Attack {
   const first = tables[0];
   const audits: Lin = first ? first.grand : lin([m.v('audits'), 1]);
   if (first) {
-  for (const t of tables.slice(1)) for (const g of GRADES) m.add(lin([t.col(g), 1], [first.col(g), -1]), '=', 0, `${t.section} has the grade totals of ${first.section}`);
-  const gradeTotal = (g: string) => first.col(g);
-  const gob = (row: Map<string, string>) => sum(GOOD_OR_BETTER.map((g) => row.get(g)!));
-  for (const g of GRADES) cells.push({ key: k('Grades given', 'All audits', g), expr: gradeTotal(g), row: 'Grades given|All audits' });
-  cells.push({ key: k('Grades given', 'All audits', 'Total'), expr: audits, total: 'Grades given|All audits' });
-  cells.push({ key: k('Headline', 'All audits', 'Audits completed'), expr: audits });
-  const allGob = sum(GOOD_OR_BETTER.map(gradeTotal));
-  shares.push({ key: k('Grades given', 'All audits', '% Good or better'), part: allGob, whole: audits });
-  shares.push({ key: k('Headline', 'All audits', '% Good or better'), part: allGob, whole: audits });
-  for (const t of tables) {
-    shares.push({ key: k(t.section, 'All', '% Good or better'), part: allGob, whole: audits });
-    for (const g of t.groups) {
-      const row = t.x.get(g)!;
-      const total = t.rowTotal(g);
-      shares.push({ key: k(t.section, g, '% Good or better'), part: gob(row), whole: total });
-      gradeRows.push({ key: `${t.section}|${g}`, cells: GRADES.map((gr) => lin([row.get(gr)!, 1])), total, goodOrBetter: gob(row) });
-      derived.push({ key: `${t.section}|${g}|below Good (derived)`, expr: lin([total, 1], [gob(row), -1]) });
-      // The page: "Met the 80% target?" and "N groups had 5 audits or fewer, so their shares are not published".
-      const met = page.met.get(t.section)?.get(g);
-      if (met !== undefined && page.target !== undefined) {
-        m.add(total, '>=', 1, `${t.section}|${g}|met the target (page)`);
-        // The page says "met" when the share as published reaches the target, so an exact share
-        // of 80% (79.5% or more) counts as met: 200·part ≥ (2·target − 1)·whole.
-        if (met) m.add(lin([gob(row), 200], [total, -(2 * page.target - 1)]), '>=', 0, `${t.section}|${g}|met the target (page)`);
-        else m.add(lin([gob(row), 200], [total, -(2 * page.target - 1)]), '<=', -1, `${t.section}|${g}|did not meet the target (page)`);
+    for (const t of tables.slice(1)) for (const g of GRADES) m.add(lin([t.col(g), 1], [first.col(g), -1]), '=', 0, `${t.section} has the grade totals of ${first.section}`);
+    const gradeTotal = (g: string) => first.col(g);
+    const gob = (row: Map<string, string>) => sum(GOOD_OR_BETTER.map((g) => row.get(g)!));
+    for (const g of GRADES) cells.push({ key: k('Grades given', 'All audits', g), expr: gradeTotal(g), row: 'Grades given|All audits' });
+    cells.push({ key: k('Grades given', 'All audits', 'Total'), expr: audits, total: 'Grades given|All audits' });
+    cells.push({ key: k('Headline', 'All audits', 'Audits completed'), expr: audits });
+    const allGob = sum(GOOD_OR_BETTER.map(gradeTotal));
+    shares.push({ key: k('Grades given', 'All audits', '% Good or better'), part: allGob, whole: audits });
+    shares.push({ key: k('Headline', 'All audits', '% Good or better'), part: allGob, whole: audits });
+    for (const t of tables) {
+      shares.push({ key: k(t.section, 'All', '% Good or better'), part: allGob, whole: audits });
+      for (const g of t.groups) {
+        const row = t.x.get(g)!;
+        const total = t.rowTotal(g);
+        shares.push({ key: k(t.section, g, '% Good or better'), part: gob(row), whole: total });
+        gradeRows.push({ key: `${t.section}|${g}`, cells: GRADES.map((gr) => lin([row.get(gr)!, 1])), total, goodOrBetter: gob(row) });
+        derived.push({ key: `${t.section}|${g}|below Good (derived)`, expr: lin([total, 1], [gob(row), -1]) });
+        // The page: "Met the 80% target?" and "N groups had 5 audits or fewer, so their shares are not published".
+        const met = page.met.get(t.section)?.get(g);
+        if (met !== undefined && page.target !== undefined) {
+          m.add(total, '>=', 1, `${t.section}|${g}|met the target (page)`);
+          // The page says "met" when the share as published reaches the target, so an exact share
+          // of 80% (79.5% or more) counts as met: 200·part ≥ (2·target − 1)·whole.
+          if (met) m.add(lin([gob(row), 200], [total, -(2 * page.target - 1)]), '>=', 0, `${t.section}|${g}|met the target (page)`);
+          else m.add(lin([gob(row), 200], [total, -(2 * page.target - 1)]), '<=', -1, `${t.section}|${g}|did not meet the target (page)`);
+        }
+      }
+      const few = page.fewGroups.get(t.section);
+      if (few !== undefined) {
+        // Only the groups whose share is hidden can be among the few; when they are exactly that many, each is.
+        const candidates = t.groups.filter((g) => value.get(k(t.section, g, '% Good or better')) === SYMBOL && !(Number(value.get(k(t.section, g, 'Total'))) > THRESHOLD));
+        if (candidates.length === few) for (const g of candidates) m.add(t.rowTotal(g), '<=', THRESHOLD, `${t.section}|${g}|had ${THRESHOLD} audits or fewer (page)`);
       }
     }
-    const few = page.fewGroups.get(t.section);
-    if (few !== undefined) {
-      // Only the groups whose share is hidden can be among the few; when they are exactly that many, each is.
-      const candidates = t.groups.filter((g) => value.get(k(t.section, g, '% Good or better')) === SYMBOL && !(Number(value.get(k(t.section, g, 'Total'))) > THRESHOLD));
-      if (candidates.length === few) for (const g of candidates) m.add(t.rowTotal(g), '<=', THRESHOLD, `${t.section}|${g}|had ${THRESHOLD} audits or fewer (page)`);
-    }
-  }
   }
 
   // --- Timeliness: met / not met for the types that have a timescale; each ≤ that type's audits.
@@ -537,7 +537,7 @@ function pinnedBy(m: Model, e: Lin, [min, max]: [number, number]): string[] {
   return out;
 }
 
-const show = (f?: Finding) => (f ? `${f.figure}: ${f.min}–${f.max} (${f.max - f.min + 1} values)` : 'none');
+const show = (f?: Finding) => (f ? `${f.figure}: ${f.min}–${f.max} (${f.max - f.min + 1} value${f.max === f.min ? '' : 's'}${f.max === 0 ? ': a zero shown as c' : ''})` : 'none');
 
 // ---------------------------------------------------------------------------------------------
 
