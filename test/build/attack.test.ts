@@ -469,6 +469,8 @@ interface TermResult {
   term: string;
   hiddenChecked: number;
   narrowest?: Finding;
+  /** The narrowest among hidden counts that are not pinned to 0. */
+  narrowestNonZero?: Finding;
   narrow: Finding[]; // hidden counts with fewer than THRESHOLD values
   pinnedSums: Finding[]; // derived sums pinned to 1..THRESHOLD
   sameGrade: string[]; // grade rows where every audit must have one grade
@@ -503,6 +505,7 @@ function audit(term: string, rows: Row[], knowledge: Knowledge): TermResult {
     const [min, max] = range(a.model, h.expr);
     const f = { figure: h.key, min, max };
     if (!result.narrowest || max - min < result.narrowest.max - result.narrowest.min) result.narrowest = f;
+    if (max > 0 && (!result.narrowestNonZero || max - min < result.narrowestNonZero.max - result.narrowestNonZero.min)) result.narrowestNonZero = f;
     if (max - min + 1 < THRESHOLD) {
       result.narrow.push(f);
       if (process.env.ATTACK_EXPLAIN === '1') console.log(`${term} ${show(f)}\n    pinned by: ${pinnedBy(a.model, h.expr, [min, max]).join('; ')}`);
@@ -619,7 +622,7 @@ describe('the attack on the built site', () => {
     const r = audit(term, rows, csvOnly ? {} : { page: existsSync(html) ? pageFacts(readFileSync(html, 'utf8')) : undefined, methodology: true });
     console.log(
       [
-        `${term}: ${r.hiddenChecked} hidden counts and ${r.derivedChecked} derived sums checked; narrowest ${show(r.narrowest)}`,
+        `${term}: ${r.hiddenChecked} hidden counts and ${r.derivedChecked} derived sums checked; narrowest ${show(r.narrowest)}; narrowest not pinned to 0: ${show(r.narrowestNonZero)}`,
         ...r.narrow.map((f) => `  NARROWED ${show(f)}`),
         ...r.pinnedSums.map((f) => `  PINNED SUM ${show(f)}`),
         ...r.sameGrade.map((g) => `  ONE GRADE ${g}`),
