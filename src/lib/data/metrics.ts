@@ -141,7 +141,11 @@ export function compareMetric(reports: readonly TermReport[], q: CompareQuery): 
     if (metric !== 'good-or-better') return { ok: false, field: 'with', message: `only good-or-better has a target, not "${metric}"`, expected: 'with="previous-term" or with="last-year" for this metric' };
     const against = `the ${report.target}% target`;
     const csv = here.value.csv;
-    if (f.kind !== 'percent') return { ok: true, value: { text: `not published this term, so it cannot be compared with ${against}`, points: null, against, csv } };
+    if (f.kind === 'band') {
+      const words = againstTarget(f, report.target);
+      if (words) return { ok: true, value: { text: words, points: null, against, csv } };
+    }
+    if (f.kind !== 'percent') return { ok: true, value: { text: `not published exactly this term, so it cannot be compared with ${against}`, points: null, against, csv } };
     return { ok: true, value: { text: againstTarget(f, report.target)!, points: f.value - report.target, against, csv } };
   }
 
