@@ -18,7 +18,7 @@ import type { AuditRecord, ComplaintRecord, FeedbackRecord } from './data/column
 import { allTerms, comparisons, type Term } from './data/terms';
 import { tallyTerms, type TermTally } from './tally/tally';
 import { designTerm, gradeShareLadder, type TermDesign } from './disclose/design';
-import { applyLineRule, audit, constraintsOf, hideZeroRows, protect, type Finding, type Publication } from './disclose/publication';
+import { applyLineRule, audit, constraintsOf, hideZeroRows, protect, showKnownZeros, type Finding, type Publication } from './disclose/publication';
 import { loadSolver, RangeFinder } from './disclose/solver';
 import { assembleReport, type TermReport } from './data/report';
 import type { Figure, Percent } from './data/disclosure';
@@ -82,7 +82,7 @@ function restoreDecisions(design: TermDesign, saved: Record<string, Saved>): boo
 
 // The code that makes the decisions is part of the cache key, so changing it solves afresh.
 const CODE = createHash('sha256')
-  .update([designTerm, gradeShareLadder, protect, audit, applyLineRule, hideZeroRows, constraintsOf, tallyTerms].map((f) => f.toString()).join('\n'))
+  .update([designTerm, gradeShareLadder, protect, audit, applyLineRule, hideZeroRows, showKnownZeros, constraintsOf, tallyTerms].map((f) => f.toString()).join('\n'))
   .digest('hex')
   .slice(0, 16);
 

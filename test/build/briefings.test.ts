@@ -63,7 +63,7 @@ describe('briefings', () => {
         }
         const d = parseFloat(here) - parseFloat(against);
         expect(Number(c.getAttribute('data-points')), where).toBe(d);
-        expect(c.text, where).toMatch(d > 0 ? /above|up|more/ : d < 0 ? /below|down|fewer/ : /^on |same/);
+        expect(c.text, where).toMatch(d > 0 ? /above|up|more/ : d < 0 ? /below|down|fewer/ : /^on |^just below |same/);
         if (d !== 0) expect(c.text, where).toContain(String(Math.abs(d)));
         compared++;
       }

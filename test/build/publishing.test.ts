@@ -162,7 +162,7 @@ describe('mistakes in several files at once', () => {
     edit(briefing, '<StandardLink id="ehc-plan-5" ', '<StandardLink id="ehc-plan-55" ');
     const b = edit(briefing, '<ReportChart section="by-locality"', '<ReportChart section="by-town"');
     const csv = 'data/audits/2025-26-summer.csv';
-    const c = edit(csv, /^(NV-A-2025-02096,2026-08-19,ehc-plan,single-agency,coast,)good,/m, '$1Excelent,');
+    const c = edit(csv, /^(NV-A-2025-02096,2026-07-15,ehc-plan,statutory-assessment-team,coast,)good,/m, '$1Excelent,');
 
     const expected = [
       `${guidance}:4`,

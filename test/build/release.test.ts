@@ -111,11 +111,11 @@ describe('a correction with mistakes', () => {
     );
   }, 120_000);
 
-  it('names a revised figure that is not in the report, and a correction to a term with no report', () => {
+  it('names a revised figure that is not in the report, and a correction to a term with no report', async () => {
     copy.write('content/report-updates/2024-25-summer.yaml', CORRECTION.replace('group: Coast, measure: Total', 'group: Coastal, measure: Total'));
     copy.write('content/report-updates/2026-27-autumn.yaml', CORRECTION.replace('2025-11-03', '2027-03-01'));
     rmSync(join(copy.dir, 'content/report-updates/2031-32-autumn.yaml'));
-    const { problems } = checkAll(copy.dir);
+    const { problems } = await checkAll(copy.dir);
     const text = formatProblems(problems);
     expect(text).toContain(
       `content/report-updates/2024-25-summer.yaml:${lineOf(CORRECTION, '- { section')}:7  [0].revised[0]: found { section: Grades by locality, group: Coastal, measure: Total }, which is not a figure of this report. Expected a group and measure of "Grades by locality", such as North, Outstanding;`,

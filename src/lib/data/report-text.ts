@@ -74,7 +74,7 @@ export function crossTabSentence(t: CrossTab, r: TermReport): string {
     const best = sorted[0]!;
     const worst = sorted.at(-1)!;
     parts.push(best.p.value === worst.p.value ? `every exact share shown was ${best.p.value}%` : `of the exact shares, ${best.label} was highest (${best.p.value}%) and ${worst.label} lowest (${worst.p.value}%)`);
-  } else if (exact.length === 1) parts.push(`${exact[0]!.label}: ${exact[0]!.p.value}% ${label.toLowerCase()}`);
+  } else if (exact.length === 1) parts.push(`${exact[0]!.label}: ${exact[0]!.p.value}% ${gob ? 'Good or better' : label.toLowerCase()}`);
   else if (!gob) parts.push(`no group's exact share ${label.toLowerCase()} can be published this term`);
   let text = `${parts.join('; ')}.`;
   text = text[0]!.toUpperCase() + text.slice(1);

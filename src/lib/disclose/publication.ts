@@ -294,10 +294,8 @@ export interface ProtectResult {
  * A row whose only non-zero counts are hidden would tell everyone that the whole group is in
  * those cells: hide its zeros too (the page then says that a c in such a row can be 0).
  */
-export function hideZeroRows(pub: Publication): boolean {
-  let changed = false;
-  // A zero already published elsewhere (a column total of 0, or an exact 0% or 100% share) gains
-  // nothing from being hidden, and a c known to be 0 would be a c that says too much.
+/** Cells whose 0 is already published elsewhere: a column total of 0, or an exact 0% or 100% share. */
+function knownZeros(pub: Publication): Set<string> {
   const known = new Set(pub.lines.filter((l) => {
     const total = pub.figures.get(l.at(-1)!) as CountFigure;
     return !total.hidden && total.truth === 0;
@@ -308,6 +306,26 @@ export function hideZeroRows(pub: Publication): boolean {
       if (share.truthPart === share.truthWhole) row.cells.filter((id) => !row.share!.part.includes(id)).forEach((id) => known.add(id));
       if (share.truthPart === 0) row.share!.part.forEach((id) => known.add(id));
     }
+  }
+  return known;
+}
+
+/**
+ * Shows every hidden 0 that is published elsewhere anyway: hiding it protects nothing, and a c
+ * anyone can work out to be 0 would say more than a c should.
+ */
+export function showKnownZeros(pub: Publication): void {
+  for (const id of knownZeros(pub)) {
+    const f = pub.figures.get(id) as CountFigure | undefined;
+    if (f && f.hidden && f.truth === 0) (f.hidden = false), (f.reason = undefined);
+  }
+}
+
+export function hideZeroRows(pub: Publication): boolean {
+  let changed = false;
+  // A zero already published elsewhere gains nothing from being hidden.
+  const known = knownZeros(pub);
+  for (const row of pub.rows.values()) {
     const cells = row.cells.map((id) => pub.figures.get(id) as CountFigure);
     const nonZero = cells.filter((c) => c.truth > 0);
     if (!nonZero.length || !nonZero.every((c) => c.hidden)) continue;
@@ -423,6 +441,7 @@ export function protect(pub: Publication, finder: RangeFinder): ProtectResult {
     }
     done.add(check.id);
   }
+  showKnownZeros(pub);
   const loopSolves = finder.solves;
   const findings = audit(pub, finder);
   if (process.env.SQ_DISCLOSE_DEBUG) console.log(`protect: ${loopSolves} solves while publishing less, ${finder.solves - loopSolves} in the audit`);
