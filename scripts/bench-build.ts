@@ -144,8 +144,8 @@ function pagefindPids(): number[] {
   for (const p of readdirSync('/proc')) {
     if (!/^\d+$/.test(p)) continue;
     try {
-      const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8');
-      if (/pagefind/.test(cmd) && !/bench-build/.test(cmd)) out.push(Number(p));
+      // comm, not cmdline: a finished but unreaped process has an empty cmdline.
+      if (readFileSync(`/proc/${p}/comm`, 'utf8').startsWith('pagefind')) out.push(Number(p));
     } catch {
       // gone
     }
@@ -174,12 +174,17 @@ function timed(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv 
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('close', (code) => {
-      const ms = performance.now() - started;
+    let ms = 0;
+    let leftover = 0;
+    child.on('exit', () => {
+      ms = performance.now() - started;
       clearInterval(timer);
+      // A Pagefind process the build started and left behind, running or unreaped, when it exited.
+      leftover = pagefindPids().filter((p) => !before.has(p)).length;
+    });
+    // 'close' comes once every process holding the output pipes has gone, after 'exit'.
+    child.on('close', (code) => {
       if (rest) lines.push({ t: ms, s: rest });
-      // A Pagefind process the build started and left running.
-      const leftover = pagefindPids().filter((p) => !before.has(p)).length;
       resolve({ code, ms, peakKb, lines, leftover });
     });
   });

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -21,8 +23,41 @@ export function pagefindIndex(): AstroIntegration {
           throw new Error('Building the search index failed.', { cause });
         } finally {
           await pagefind.close();
+          await pagefindExited();
         }
       },
     },
   };
+}
+
+/** This process's child processes running a Pagefind binary (Linux: read from /proc). */
+function pagefindChildren(): number[] {
+  const tasks = `/proc/${process.pid}/task`;
+  if (!existsSync(tasks)) return [];
+  const out: number[] = [];
+  for (const t of readdirSync(tasks)) {
+    let kids: string[] = [];
+    try {
+      kids = readFileSync(`${tasks}/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    } catch {
+      continue; // the thread ended, or the kernel does not list children
+    }
+    for (const pid of kids) {
+      try {
+        if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('pagefind')) out.push(Number(pid));
+      } catch {
+        // already gone
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * pagefind.close() only signals its backend process, and Node can exit before the backend has
+ * stopped, leaving it running (then unreaped) after the build. Wait, briefly, until it has gone.
+ */
+async function pagefindExited(timeoutMs = 5000) {
+  const until = Date.now() + timeoutMs;
+  while (pagefindChildren().length && Date.now() < until) await sleep(10);
 }
