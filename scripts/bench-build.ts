@@ -1,4 +1,4 @@
-// npm run bench:build [N] [--rounds 3] [--keep] [--cpu-prof] [--only project|floor] [--json]
+// npm run bench:build [N] [--rounds 3] [--keep] [--cpu-prof] [--only project|floor] [--search word,…]
 //
 // Builds this project and a bare Astro + @astrojs/mdx + Pagefind "floor" project over the same N
 // generated guidance pages (scripts/bench-pages.ts), in temporary folders, alternating cold runs
@@ -32,6 +32,8 @@ export interface Options {
   keep?: boolean;
   cpuProf?: boolean;
   only?: 'project' | 'floor';
+  /** After the last project build, measure one search for each of these words in a browser. */
+  search?: string[];
   log?: (s: string) => void;
 }
 
@@ -240,6 +242,7 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
 };
+const times = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
 const sec = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(1)} s`);
 
 export function machine(): string {
@@ -282,14 +285,31 @@ export async function benchBuild(o: Options): Promise<BenchResult> {
         }
       }
     }
+    if (o.search?.length && runs.project.length) {
+      // The same measurement as the search budget test (scripts/search-transfer.ts).
+      const [{ launchChromium }, { measureOneSearch }, { serveStatic }] = await Promise.all([import('./browser'), import('./search-transfer'), import('./static-server')]);
+      const { kb } = await import('./page-weight');
+      const dist = join(dirs.project, 'dist');
+      const site = await serveStatic(dist);
+      const browser = await launchChromium();
+      try {
+        for (const word of o.search) {
+          const { files, bytes } = await measureOneSearch(browser, site.url, dist, word);
+          say(`One search for "${word}" (project, ${o.n} generated pages): ${files.length} files, ${kb(bytes)}`);
+        }
+      } finally {
+        await browser.close();
+        await site.close();
+      }
+    }
   } finally {
     if (o.keep || o.cpuProf) say(`Kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
   const m = (kind: 'project' | 'floor', f: (r: RunResult) => number | undefined) => median(runs[kind].map(f).filter((x): x is number => x !== undefined));
   const row = (label: string, f: (r: RunResult) => number | undefined, fmt = sec) =>
-    `| ${label} | ${fmt(m('project', f))} | ${fmt(m('floor', f))} | ${(m('project', f) / m('floor', f)).toFixed(2)}× |`;
-  const mb = (x: number) => (Number.isNaN(x) ? '–' : `${x.toFixed(0)} MB`);
+    `| ${label} | ${fmt(m('project', f))} | ${fmt(m('floor', f))} | ${times(m('project', f) / m('floor', f))} |`;
+  const mb = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : `${x.toFixed(0)} MB`);
   const table = [
     `| ${o.n.toLocaleString('en-GB')} pages, median of ${o.rounds} | Project | Floor | Project/floor |`,
     '| --- | ---: | ---: | ---: |',
@@ -320,8 +340,9 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--keep') o.keep = true;
     else if (a === '--cpu-prof') o.cpuProf = true;
     else if (a === '--only') o.only = argv[++i] as Options['only'];
+    else if (a === '--search') o.search = argv[++i]!.split(',');
     else if (/^\d+$/.test(a)) o.n = Number(a);
-    else throw new Error(`bench:build: unknown argument "${a}". Usage: npm run bench:build [N] [--rounds 3] [--keep] [--cpu-prof] [--only project|floor]`);
+    else throw new Error(`bench:build: unknown argument "${a}". Usage: npm run bench:build [N] [--rounds 3] [--keep] [--cpu-prof] [--only project|floor] [--search word,word]`);
   }
   if (!(o.n > 0) || !(o.rounds > 0)) throw new Error('bench:build: N and --rounds must be positive whole numbers');
   return o;
