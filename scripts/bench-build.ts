@@ -288,14 +288,20 @@ export async function benchBuild(o: Options): Promise<BenchResult> {
     if (o.search?.length && runs.project.length) {
       // The same measurement as the search budget test (scripts/search-transfer.ts).
       const [{ launchChromium }, { measureOneSearch }, { serveStatic }] = await Promise.all([import('./browser'), import('./search-transfer'), import('./static-server')]);
-      const { kb } = await import('./page-weight');
+      const { kb, transferSize } = await import('./page-weight');
       const dist = join(dirs.project, 'dist');
       const site = await serveStatic(dist);
       const browser = await launchChromium();
       try {
         for (const word of o.search) {
           const { files, bytes } = await measureOneSearch(browser, site.url, dist, word);
-          say(`One search for "${word}" (project, ${o.n} generated pages): ${files.length} files, ${kb(bytes)}`);
+          const parts = new Map<string, number>();
+          for (const f of files) {
+            const kind = /^pagefind\/(fragment|index|filter)\//.exec(f)?.[1] ?? f.replace(/^pagefind\//, '').replace(/\.[0-9a-f]{6,}\./, '.');
+            parts.set(kind, (parts.get(kind) ?? 0) + transferSize(dist, [f]));
+          }
+          const detail = [...parts].map(([k, b]) => `${k} ${kb(b)}`).join(', ');
+          say(`One search for "${word}" (project, ${o.n} generated pages): ${files.length} files, ${kb(bytes)} (${detail})`);
         }
       } finally {
         await browser.close();
@@ -327,7 +333,7 @@ export async function benchBuild(o: Options): Promise<BenchResult> {
   say('');
   say(table);
   say('');
-  say(`Ratio project/floor: ${ratio.toFixed(2)} (time), ${memRatio.toFixed(2)} (peak memory)`);
+  if (Number.isFinite(ratio)) say(`Ratio project/floor: ${ratio.toFixed(2)} (time), ${memRatio.toFixed(2)} (peak memory)`);
   return { n: o.n, rounds: o.rounds, ...runs, ratio, memRatio, table };
 }
 

@@ -12,7 +12,11 @@ export function pagefindIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+          // Not indexed: a page's own meta line (audience, stage, date; its audience and stage
+          // are search filters already). Lists of other pages (GuidanceList, previous and next
+          // links) carry data-pagefind-ignore where they are drawn. Each word on every page adds
+          // to the index chunk one search downloads.
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: ['main > .sq-meta'] });
           if (!index) throw new Error(errors.join('\n'));
           const added = await index.addDirectory({ path: site });
           if (added.errors.length) throw new Error(added.errors.join('\n'));
