@@ -122,13 +122,15 @@ function clean(dir: string) {
   for (const d of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, d), { recursive: true, force: true });
 }
 
-function treeRssKb(pid: number): number {
+/** Resident memory of a process and its descendants; records the Pagefind processes among them in `pagefind`. */
+function treeRssKb(pid: number, pagefind: Set<number>): number {
   let total = 0;
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop()!;
     try {
       const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      if (/^Name:\s+pagefind/m.test(status)) pagefind.add(p);
       total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       for (const t of readdirSync(`/proc/${p}/task`)) {
         const kids = readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim();
@@ -141,30 +143,28 @@ function treeRssKb(pid: number): number {
   return total;
 }
 
-function pagefindPids(): number[] {
-  const out: number[] = [];
-  for (const p of readdirSync('/proc')) {
-    if (!/^\d+$/.test(p)) continue;
+/** Those of these processes that still exist (running, or finished but not yet reaped). */
+function stillThere(pids: Iterable<number>): number[] {
+  return [...pids].filter((p) => {
     try {
       // comm, not cmdline: a finished but unreaped process has an empty cmdline.
-      if (readFileSync(`/proc/${p}/comm`, 'utf8').startsWith('pagefind')) out.push(Number(p));
+      return readFileSync(`/proc/${p}/comm`, 'utf8').startsWith('pagefind');
     } catch {
-      // gone
+      return false;
     }
-  }
-  return out;
+  });
 }
 
 /** Runs one command, timing it and sampling the memory of its process tree. */
 function timed(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; ms: number; peakKb: number; lines: { t: number; s: string }[]; leftover: number }> {
   return new Promise((resolve) => {
-    const before = new Set(pagefindPids());
+    const pagefind = new Set<number>();
     const started = performance.now();
     const child = spawn(cmd, args, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: { t: number; s: string }[] = [];
     let peakKb = 0;
     const sample = () => {
-      peakKb = Math.max(peakKb, treeRssKb(child.pid!));
+      peakKb = Math.max(peakKb, treeRssKb(child.pid!, pagefind));
     };
     const timer = setInterval(sample, 50);
     let rest = '';
@@ -182,7 +182,7 @@ function timed(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv 
       ms = performance.now() - started;
       clearInterval(timer);
       // A Pagefind process the build started and left behind, running or unreaped, when it exited.
-      leftover = pagefindPids().filter((p) => !before.has(p)).length;
+      leftover = stillThere(pagefind).length;
     });
     // 'close' comes once every process holding the output pipes has gone, after 'exit'.
     child.on('close', (code) => {
