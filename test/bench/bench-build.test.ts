@@ -16,5 +16,7 @@ describe('npm run bench:build', () => {
     expect(stdout).toMatch(/round 1 floor +ok /);
     expect(stdout).toMatch(/\| Build, wall time \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \|/);
     expect(stdout).toMatch(/Ratio project\/floor: \d+\.\d\d \(time\), \d+\.\d\d \(peak memory\)/);
+    // Pagefind's backend has stopped by the time the build exits (src/integrations/pagefind.ts).
+    expect(stdout).not.toMatch(/Pagefind process\(es\) left running/);
   }, 300_000);
 });
