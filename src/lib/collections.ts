@@ -29,15 +29,28 @@ export function guidanceHref(id: string): string {
   return `/guidance/${id}/`;
 }
 
-export async function sortedGuidance(): Promise<GuidanceEntry[]> {
-  return (await getCollection('guidance')).sort((a, b) => a.data.title.localeCompare(b.data.title, 'en'));
+/**
+ * Worked out once per build, not once per page: collections do not change during a build. In the
+ * dev server they can, between requests, so there it is worked out every time. Callers must not
+ * change what they get.
+ */
+function oncePerBuild<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (import.meta.env.DEV ? make() : (made ??= make()));
 }
 
+const byTitle = new Intl.Collator('en');
+
+/** Every guidance entry, by title. */
+export const sortedGuidance: () => Promise<GuidanceEntry[]> = oncePerBuild(async () =>
+  (await getCollection('guidance')).sort((a, b) => byTitle.compare(a.data.title, b.data.title)),
+);
+
 /** Standards by id ("ehc-plan-2"), sorted naturally. */
-export async function standardsById(): Promise<Map<string, StandardEntry>> {
+export const standardsById: () => Promise<Map<string, StandardEntry>> = oncePerBuild(async () => {
   const all = (await getCollection('standards')).sort((a, b) => naturalCompare(a.id, b.id));
   return new Map(all.map((s) => [s.id, s]));
-}
+});
 
 // ---------------------------------------------------------------------------------------------
 // Termly reports: read from the snapshot of published figures, built once per build.

@@ -1,0 +1,363 @@
+// npm run bench:build [N] [--rounds 3] [--keep] [--cpu-prof] [--only project|floor] [--search word,…]
+//
+// Builds this project and a bare Astro + @astrojs/mdx + Pagefind "floor" project over the same N
+// generated guidance pages (scripts/bench-pages.ts), in temporary folders, alternating cold runs
+// (no .astro/, dist/ or node_modules/.astro, .vite caches), and prints the median time, Astro's
+// phase timings, peak memory of the whole process tree, and the project/floor ratio.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchPages, type BenchPage } from './bench-pages';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface RunResult {
+  ok: boolean;
+  /** Wall time of the whole build, Pagefind included, in ms. */
+  ms: number;
+  /** Peak resident memory of the build's process tree (sampled every 50 ms), in MB. */
+  peakMb: number;
+  /** Astro's phases, from when each log line arrived (see phases()); pagefind: the floor's Pagefind run. */
+  phases: { startup?: number; sync?: number; prepare?: number; vite?: number; pages?: number; after?: number; pagefind?: number };
+  log: string;
+  /** Pagefind processes still running after the build exited. */
+  leftover: number;
+}
+
+export interface Options {
+  n: number;
+  rounds: number;
+  keep?: boolean;
+  cpuProf?: boolean;
+  only?: 'project' | 'floor';
+  /** After the last project build, measure one search for each of these words in a browser. */
+  search?: string[];
+  log?: (s: string) => void;
+}
+
+/** Every entry of the project's node_modules linked one by one, so each copy has its own caches. */
+function linkNodeModules(dir: string) {
+  const nm = join(dir, 'node_modules');
+  mkdirSync(nm);
+  for (const name of readdirSync(join(ROOT, 'node_modules'))) {
+    if (name === '.astro' || name === '.vite' || name === '.cache') continue;
+    symlinkSync(join(ROOT, 'node_modules', name), join(nm, name));
+  }
+}
+
+function standardIds(): string[] {
+  const ids: string[] = [];
+  const base = join(ROOT, 'content/standards');
+  for (const set of readdirSync(base)) {
+    for (const f of readdirSync(join(base, set))) {
+      const text = readFileSync(join(base, set, f), 'utf8');
+      const s = /^set:\s*(\S+)/m.exec(text)?.[1];
+      const n = /^number:\s*(\d+)/m.exec(text)?.[1];
+      if (s && n) ids.push(`${s}-${Number(n)}`);
+    }
+  }
+  return ids.sort();
+}
+
+export function makeProject(dir: string, pages: BenchPage[]) {
+  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'content', 'data']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
+  linkNodeModules(dir);
+  for (const p of pages) writeFileSync(join(dir, 'content/guidance', `${p.slug}.mdx`), p.mdx);
+}
+
+export function makeFloor(dir: string, pages: BenchPage[]) {
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  mkdirSync(join(dir, 'src/layouts'), { recursive: true });
+  mkdirSync(join(dir, 'content/guidance'), { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'floor', private: true, type: 'module' }, null, 2));
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ site: 'https://floor.example', integrations: [mdx()], markdown: { syntaxHighlight: false } });\n`,
+  );
+  writeFileSync(
+    join(dir, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+const guidance = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './content/guidance' }),
+  schema: z.object({ title: z.string(), summary: z.string(), audience: z.array(z.string()), stage: z.array(z.string()), standards: z.array(z.string()).default([]), updated: z.coerce.date() }),
+});
+export const collections = { guidance };
+`,
+  );
+  writeFileSync(
+    join(dir, 'src/layouts/Layout.astro'),
+    `---
+const { title } = Astro.props;
+---
+<!doctype html>
+<html lang="en-GB">
+  <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>{title}</title></head>
+  <body><main data-pagefind-body><slot /></main></body>
+</html>
+`,
+  );
+  writeFileSync(
+    join(dir, 'src/pages/[slug].astro'),
+    `---
+import { getCollection, render } from 'astro:content';
+import Layout from '../layouts/Layout.astro';
+export async function getStaticPaths() {
+  return (await getCollection('guidance')).map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
+}
+const { entry } = Astro.props;
+const { Content } = await render(entry);
+---
+<Layout title={entry.data.title}><h1>{entry.data.title}</h1><p>{entry.data.summary}</p><Content /></Layout>
+`,
+  );
+  linkNodeModules(dir);
+  for (const p of pages) writeFileSync(join(dir, 'content/guidance', `${p.slug}.mdx`), p.mdx);
+}
+
+function clean(dir: string) {
+  for (const d of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, d), { recursive: true, force: true });
+}
+
+/** Resident memory of a process and its descendants; records the Pagefind processes among them in `pagefind`. */
+function treeRssKb(pid: number, pagefind: Set<number>): number {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      if (/^Name:\s+pagefind/m.test(status)) pagefind.add(p);
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      for (const t of readdirSync(`/proc/${p}/task`)) {
+        const kids = readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim();
+        if (kids) stack.push(...kids.split(/\s+/).map(Number));
+      }
+    } catch {
+      // the process ended between two reads
+    }
+  }
+  return total;
+}
+
+/** Those of these processes that still exist (running, or finished but not yet reaped). */
+function stillThere(pids: Iterable<number>): number[] {
+  return [...pids].filter((p) => {
+    try {
+      // comm, not cmdline: a finished but unreaped process has an empty cmdline.
+      return readFileSync(`/proc/${p}/comm`, 'utf8').startsWith('pagefind');
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Runs one command, timing it and sampling the memory of its process tree. */
+function timed(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; ms: number; peakKb: number; lines: { t: number; s: string }[]; leftover: number }> {
+  return new Promise((resolve) => {
+    const pagefind = new Set<number>();
+    const started = performance.now();
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: { t: number; s: string }[] = [];
+    let peakKb = 0;
+    const sample = () => {
+      peakKb = Math.max(peakKb, treeRssKb(child.pid!, pagefind));
+    };
+    const timer = setInterval(sample, 50);
+    let rest = '';
+    const onData = (buf: Buffer) => {
+      const t = performance.now() - started;
+      const parts = (rest + buf.toString('utf8')).split('\n');
+      rest = parts.pop()!;
+      for (const s of parts) lines.push({ t, s });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    let ms = 0;
+    let leftover = 0;
+    child.on('exit', () => {
+      ms = performance.now() - started;
+      clearInterval(timer);
+      // A Pagefind process the build started and left behind, running or unreaped, when it exited.
+      leftover = stillThere(pagefind).length;
+    });
+    // 'close' comes once every process holding the output pipes has gone, after 'exit'.
+    child.on('close', (code) => {
+      if (rest) lines.push({ t: ms, s: rest });
+      resolve({ code, ms, peakKb, lines, leftover });
+    });
+  });
+}
+
+/**
+ * Phase timings from when Astro's log lines arrived: startup (loading the config and running the
+ * config hooks, this project's content check included), content sync, types and build info,
+ * Vite bundling, page generation, and what follows (Pagefind, sitemap, headers) up to exit.
+ */
+function phases(lines: { t: number; s: string }[], total: number, pagefindMs?: number): RunResult['phases'] {
+  const at = (re: RegExp) => lines.find((l) => re.test(l.s))?.t;
+  const syncStart = at(/Syncing content/);
+  const synced = at(/Synced content/);
+  const bundle = at(/Building static entrypoints/);
+  const genStart = at(/generating static routes/);
+  const genEnd = genStart === undefined ? undefined : lines.find((l) => l.t >= genStart && /Completed in/.test(l.s))?.t;
+  const d = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : b - a);
+  return {
+    startup: syncStart,
+    sync: d(syncStart, synced),
+    prepare: d(synced, bundle),
+    vite: d(bundle, genStart),
+    pages: d(genStart, genEnd),
+    after: d(genEnd, total),
+    pagefind: pagefindMs,
+  };
+}
+
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+export async function buildOnce(kind: 'project' | 'floor', dir: string, opts: { cpuProf?: boolean } = {}): Promise<RunResult> {
+  clean(dir);
+  const nodeArgs = opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(dir, 'prof')}`] : [];
+  const build = await timed(process.execPath, [...nodeArgs, ASTRO, 'build'], dir);
+  const log = build.lines.map((l) => l.s).join('\n');
+  if (kind === 'project' || build.code !== 0) {
+    return { ok: build.code === 0, ms: build.ms, peakMb: build.peakKb / 1024, phases: phases(build.lines, build.ms), log, leftover: build.leftover };
+  }
+  // The floor runs Pagefind after the build, with the same option as the project.
+  const pf = await timed(join(dir, 'node_modules/.bin/pagefind'), ['--site', 'dist', '--force-language', 'en'], dir);
+  return {
+    ok: pf.code === 0,
+    ms: build.ms + pf.ms,
+    peakMb: Math.max(build.peakKb, pf.peakKb) / 1024,
+    phases: phases(build.lines, build.ms + pf.ms, pf.ms),
+    log: `${log}\n${pf.lines.map((l) => l.s).join('\n')}`,
+    leftover: build.leftover + pf.leftover,
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
+};
+const times = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
+const sec = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(1)} s`);
+
+export function machine(): string {
+  const load = loadavg().map((l) => l.toFixed(2)).join(', ');
+  return `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average at start ${load}`;
+}
+
+export interface BenchResult {
+  n: number;
+  rounds: number;
+  project: RunResult[];
+  floor: RunResult[];
+  ratio: number;
+  memRatio: number;
+  table: string;
+}
+
+export async function benchBuild(o: Options): Promise<BenchResult> {
+  const say = o.log ?? ((s: string) => console.log(s));
+  const work = mkdtempSync(join(tmpdir(), 'send-quality-bench-build-'));
+  const pages = benchPages(o.n, standardIds());
+  const dirs = { project: join(work, 'project'), floor: join(work, 'floor') };
+  makeProject(dirs.project, pages);
+  makeFloor(dirs.floor, pages);
+  say(`bench:build: ${o.n} generated guidance pages, ${o.rounds} round(s), alternating cold builds in ${work}`);
+  say(`Machine: ${machine()}`);
+  const runs: { project: RunResult[]; floor: RunResult[] } = { project: [], floor: [] };
+  try {
+    for (let r = 0; r < o.rounds; r++) {
+      // Alternate which goes first, so neither always runs on a warmer (or busier) machine.
+      const order: ('project' | 'floor')[] = r % 2 ? ['floor', 'project'] : ['project', 'floor'];
+      for (const kind of order) {
+        if (o.only && o.only !== kind) continue;
+        const res = await buildOnce(kind, dirs[kind], { cpuProf: o.cpuProf });
+        runs[kind].push(res);
+        say(`  round ${r + 1} ${kind.padEnd(7)} ${res.ok ? 'ok    ' : 'FAILED'} ${sec(res.ms)}  peak ${res.peakMb.toFixed(0)} MB  startup ${sec(res.phases.startup)}  sync ${sec(res.phases.sync)}  vite ${sec(res.phases.vite)}  pages ${sec(res.phases.pages)}  after ${sec(res.phases.after)}${res.leftover ? `  (${res.leftover} Pagefind process(es) left running)` : ''}`);
+        if (!res.ok) {
+          say(res.log.split('\n').slice(-40).join('\n'));
+          throw new Error(`The ${kind} build failed`);
+        }
+      }
+    }
+    if (o.search?.length && runs.project.length) {
+      // The same measurement as the search budget test (scripts/search-transfer.ts).
+      const [{ launchChromium }, { measureOneSearch }, { serveStatic }] = await Promise.all([import('./browser'), import('./search-transfer'), import('./static-server')]);
+      const { kb, transferSize } = await import('./page-weight');
+      const dist = join(dirs.project, 'dist');
+      const site = await serveStatic(dist);
+      const browser = await launchChromium();
+      try {
+        for (const word of o.search) {
+          const { files, bytes } = await measureOneSearch(browser, site.url, dist, word);
+          const parts = new Map<string, number>();
+          for (const f of files) {
+            const kind = /^pagefind\/(fragment|index|filter)\//.exec(f)?.[1] ?? f.replace(/^pagefind\//, '').replace(/\.[0-9a-f]{6,}\./, '.');
+            parts.set(kind, (parts.get(kind) ?? 0) + transferSize(dist, [f]));
+          }
+          const detail = [...parts].map(([k, b]) => `${k} ${kb(b)}`).join(', ');
+          say(`One search for "${word}" (project, ${o.n} generated pages): ${files.length} files, ${kb(bytes)} (${detail})`);
+        }
+      } finally {
+        await browser.close();
+        await site.close();
+      }
+    }
+  } finally {
+    if (o.keep || o.cpuProf) say(`Kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+  const m = (kind: 'project' | 'floor', f: (r: RunResult) => number | undefined) => median(runs[kind].map(f).filter((x): x is number => x !== undefined));
+  const row = (label: string, f: (r: RunResult) => number | undefined, fmt = sec) =>
+    `| ${label} | ${fmt(m('project', f))} | ${fmt(m('floor', f))} | ${times(m('project', f) / m('floor', f))} |`;
+  const mb = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : `${x.toFixed(0)} MB`);
+  const table = [
+    `| ${o.n.toLocaleString('en-GB')} pages, median of ${o.rounds} | Project | Floor | Project/floor |`,
+    '| --- | ---: | ---: | ---: |',
+    row('Build, wall time', (r) => r.ms),
+    row('Startup (config, config hooks)', (r) => r.phases.startup),
+    row('Content sync', (r) => r.phases.sync),
+    row('Types, build info', (r) => r.phases.prepare),
+    row('Vite bundling', (r) => r.phases.vite),
+    row('Page generation', (r) => r.phases.pages),
+    row('After pages (Pagefind, sitemap, headers)', (r) => r.phases.after),
+    row('Peak memory (process tree)', (r) => r.peakMb, mb),
+  ].join('\n');
+  const ratio = m('project', (r) => r.ms) / m('floor', (r) => r.ms);
+  const memRatio = m('project', (r) => r.peakMb) / m('floor', (r) => r.peakMb);
+  say('');
+  say(table);
+  say('');
+  if (Number.isFinite(ratio)) say(`Ratio project/floor: ${ratio.toFixed(2)} (time), ${memRatio.toFixed(2)} (peak memory)`);
+  return { n: o.n, rounds: o.rounds, ...runs, ratio, memRatio, table };
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { n: 1000, rounds: 3 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--rounds') o.rounds = Number(argv[++i]);
+    else if (a.startsWith('--rounds=')) o.rounds = Number(a.slice(9));
+    else if (a === '--keep') o.keep = true;
+    else if (a === '--cpu-prof') o.cpuProf = true;
+    else if (a === '--only') o.only = argv[++i] as Options['only'];
+    else if (a === '--search') o.search = argv[++i]!.split(',');
+    else if (/^\d+$/.test(a)) o.n = Number(a);
+    else throw new Error(`bench:build: unknown argument "${a}". Usage: npm run bench:build [N] [--rounds 3] [--keep] [--cpu-prof] [--only project|floor] [--search word,word]`);
+  }
+  if (!(o.n > 0) || !(o.rounds > 0)) throw new Error('bench:build: N and --rounds must be positive whole numbers');
+  return o;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  benchBuild(parseArgs(process.argv.slice(2))).catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}
+
