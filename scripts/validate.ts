@@ -16,5 +16,5 @@ if (problems.length) {
 console.log(
   `No problems: ${content.standards.length} standards, ${content.guidance.length} guidance entries, ` +
     `${content.framework.length} framework pages, ${content.glossary.length} glossary terms, ` +
-    `${data!.audits.length} audits, ${data!.feedback.length} feedback responses and ${data!.complaints.length} compliments and complaints checked.`,
+    `${data!.audits.length} audits, ${data!.feedback.length} feedback responses, ${data!.complaints.length} compliments and complaints and ${data!.selfEvaluation.length} self-evaluation ratings checked.`,
 );

@@ -6,7 +6,7 @@
 import { checkContent, type Content } from '../content-check';
 import { PATHS } from '../paths';
 import type { Problem } from '../problems';
-import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord } from './columns';
+import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord, SelfEvaluationRecord } from './columns';
 import { readDataset } from './read-dataset';
 import { buildReports } from './report';
 import { checkBriefingComponents, scanComponents } from '../briefing-check';
@@ -15,6 +15,8 @@ export interface LoadedData {
   audits: AuditRecord[];
   feedback: FeedbackRecord[];
   complaints: ComplaintRecord[];
+  /** Services' yearly self-ratings against the standards. */
+  selfEvaluation: SelfEvaluationRecord[];
   files: string[];
   problems: Problem[];
 }
@@ -55,12 +57,13 @@ export function loadData(root: string, opts: { today?: string; fresh?: boolean; 
   if (hit && !opts.fresh) return hit;
   // The content already checked, when the caller has it, is not read again.
   const { content, problems: contentProblems } = opts.content ? { content: opts.content, problems: [] } : checkContent(root);
-  if (!content.partnership) return { audits: [], feedback: [], complaints: [], files: [], problems: contentProblems };
+  if (!content.partnership) return { audits: [], feedback: [], complaints: [], selfEvaluation: [], files: [], problems: contentProblems };
   const ctx: ColumnContext = { cfg: content.partnership, standardIds: new Set(content.standards.map((s) => s.id)), today: opts.today ?? today() };
   const audits = readDataset<AuditRecord>(root, 'audits', ctx);
   const feedback = readDataset<FeedbackRecord>(root, 'feedback', ctx);
   const complaints = readDataset<ComplaintRecord>(root, 'complaints', ctx);
-  const dataProblems = [...audits.problems, ...feedback.problems, ...complaints.problems];
+  const selfEvaluation = readDataset<SelfEvaluationRecord>(root, 'selfEvaluation', ctx);
+  const dataProblems = [...audits.problems, ...feedback.problems, ...complaints.problems, ...selfEvaluation.problems];
   // Briefings quote the reports: check every figure, chart and link they ask for. While the data
   // have problems there are no reports to check figures against, but links are still checked.
   const briefingProblems: Problem[] = [];
@@ -76,7 +79,8 @@ export function loadData(root: string, opts: { today?: string; fresh?: boolean; 
     audits: audits.records,
     feedback: feedback.records,
     complaints: complaints.records,
-    files: [...audits.files, ...feedback.files, ...complaints.files],
+    selfEvaluation: selfEvaluation.records,
+    files: [...audits.files, ...feedback.files, ...complaints.files, ...selfEvaluation.files],
     problems: [...dataProblems, ...briefingProblems],
   };
   cache.set(key, out);

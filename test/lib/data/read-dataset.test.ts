@@ -181,6 +181,8 @@ describe('the bundled example data', () => {
     for (const r of data.audits) AuditRecordSchema.parse(r);
     for (const r of data.feedback) FeedbackRecordSchema.parse(r);
     for (const r of data.complaints) ComplaintRecordSchema.parse(r);
-    expect(data.files).toHaveLength(27);
+    expect(data.selfEvaluation).toHaveLength(3 * 12 * 21);
+    // Nine terms of audits, feedback and compliments and complaints; three years of self-evaluation.
+    expect(data.files).toHaveLength(30);
   });
 });
