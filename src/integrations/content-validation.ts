@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkAll } from '../lib/data/load';
-import { ValidationError } from '../lib/problems';
+import { ValidationError, formatProblems, isError } from '../lib/problems';
 
 /**
  * Checks every content and data file before Astro reads them, so that a mistake is reported
@@ -14,7 +14,9 @@ export function contentValidation(): AstroIntegration {
       'astro:config:setup': ({ config, logger }) => {
         const root = fileURLToPath(config.root);
         const { data, problems } = checkAll(root);
-        if (problems.length || !data) throw new ValidationError(problems, 'The site was not built: please fix these problems in the content or data.');
+        if (problems.some(isError) || !data) throw new ValidationError(problems, 'The site was not built: please fix these problems in the content or data.');
+        // Warnings (an overdue action) are shown but do not stop the build.
+        if (problems.length) logger.warn(formatProblems(problems));
         logger.info(
           `content and data checked: no problems (${data.audits.length} audits, ${data.feedback.length} feedback responses, ` +
             `${data.complaints.length} compliments and complaints in ${data.files.length} files)`,

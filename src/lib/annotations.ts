@@ -20,7 +20,7 @@ export function annotation(p: Problem): string {
   if (p.line !== undefined) props.push(`line=${p.line}`);
   if (p.line !== undefined && p.column !== undefined) props.push(`col=${p.column}`);
   props.push(`title=${escapeProperty(p.field ? `Problem in ${p.field}` : 'Problem in this file')}`);
-  return `::error ${props.join(',')}::${escapeData(describeProblem(p))}`;
+  return `::${p.severity === 'warning' ? 'warning' : 'error'} ${props.join(',')}::${escapeData(describeProblem(p))}`;
 }
 
 export function annotations(problems: Problem[]): string {

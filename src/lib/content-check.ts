@@ -26,6 +26,8 @@ import { SourceSchema, StandardSchema, StandardSetSchema, standardId, type Sourc
 import { parseFrontmatter, type YamlSource } from './yaml-source';
 import { naturalCompare } from './sort';
 import { zodProblems } from './zod-problems';
+import { checkActions } from './check/actions';
+import { today } from './data/load';
 
 export interface Entry<T> {
   /** Path relative to the project root. */
@@ -133,6 +135,7 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
     }
   }
 
+  problems.push(...checkActions(root, { partnership, standardIds: new Set(standards.map((s) => s.id)), today: today() }));
   const guidanceFiles = globSync(PATHS.guidance.pattern, { cwd: join(root, PATHS.guidance.base) }).map((f) => f.replace(/\.mdx?$/, ''));
   problems.push(...checkReferences({ partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, guidanceFiles }));
   return { problems, content: { partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings } };

@@ -17,7 +17,12 @@ export interface Problem {
   expected?: string;
   /** How to fix it. */
   fix?: string;
+  /** "warning" for something to look at that does not stop the build (an overdue action); default "error". */
+  severity?: 'error' | 'warning';
 }
+
+/** Whether a problem stops validation and the build: every problem except a warning. */
+export const isError = (p: Problem) => p.severity !== 'warning';
 
 /** Thrown when validation finds problems; carries all of them, not just the first. */
 export class ValidationError extends Error {
@@ -56,11 +61,13 @@ export function formatProblems(problems: Problem[]): string {
   for (const [file, list] of byFile) {
     out.push(`${file} — ${list.length} problem${list.length === 1 ? '' : 's'}:`);
     for (const p of list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))) {
-      out.push(`  ${where(p)}  ${describeProblem(p)}`);
+      out.push(`  ${where(p)}  ${p.severity === 'warning' ? 'Warning: ' : ''}${describeProblem(p)}`);
     }
     out.push('');
   }
   const n = problems.length;
-  out.push(`${n} problem${n === 1 ? '' : 's'} in ${byFile.size} file${byFile.size === 1 ? '' : 's'}.`);
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  const note = warnings === 0 ? '' : warnings === n ? ` (${n === 1 ? 'a warning' : 'all warnings'}, which do not stop the build)` : ` (${warnings} of them warning${warnings === 1 ? '' : 's'}, which do not stop the build)`;
+  out.push(`${n} problem${n === 1 ? '' : 's'} in ${byFile.size} file${byFile.size === 1 ? '' : 's'}${note}.`);
   return out.join('\n');
 }
