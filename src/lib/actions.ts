@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadYamlFile } from './load-yaml';
 import { PATHS } from './paths';
-import { ActionsLogSchema, ACTION_STATUSES, CLOSED_STATUSES, STATUS_LABELS, type Action, type ActionStatus, type StatusChange } from './schemas/actions';
+import { ActionsLogSchema, ACTION_STATUSES, CLOSED_STATUSES, REPORT_SECTION_LABELS, STATUS_LABELS, type Action, type ActionStatus, type StatusChange } from './schemas/actions';
 import { LABELS, STAGES, type Stage } from './schemas/common';
 import type { Partnership } from './schemas/partnership';
 import type { Term } from './data/terms';
@@ -108,8 +108,9 @@ export function filterActions(actions: readonly Action[], f: ActionFilter, today
 }
 
 /**
- * What a term's report says about actions: those raised from its findings, and what had happened
- * by the end of the term (or today, if sooner) to the open ones raised from earlier reports.
+ * What a term's report says about actions: those raised from its findings (agreed after the report,
+ * so shown as they stand today), and what had happened by the end of the term (or today, if sooner)
+ * to the ones raised from earlier reports that were open or changed during the term.
  */
 export function actionsForReport(actions: readonly Action[], term: Term, allTerms: readonly Term[], today: string) {
   const asOf = term.end < today ? term.end : today;
@@ -139,4 +140,52 @@ export function themesWithActions(actions: readonly Action[], cfg: Partnership):
 /** A date as "3 March 2025" (UTC, so a build machine west of UTC does not print the day before). */
 export function longDate(iso: string): string {
   return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/**
+ * What happened to an action by `asOf`, in one plain sentence for families: "Done on 19 July
+ * 2024.", "Started on 5 February 2024. Due by 31 July 2024.", "Late: this was due by …".
+ */
+export function statusSentence(a: Action, asOf: string): string {
+  const s = statusOn(a, asOf);
+  if (!s) return `Agreed on ${longDate(raisedOn(a))}.`;
+  const due = `due by ${longDate(a.due)}`;
+  switch (s.status) {
+    case 'done':
+      return `Done on ${longDate(s.on)}${s.on > a.due ? `, later than planned (it was ${due})` : ''}.`;
+    case 'dropped':
+      return `Dropped on ${longDate(s.on)}.`;
+    case 'in-progress':
+      return a.due < asOf ? `Started on ${longDate(s.on)} and not finished; it was ${due}.` : `Started on ${longDate(s.on)}; ${due}.`;
+    case 'planned':
+      return a.due < asOf ? `Planned on ${longDate(s.on)} and not started; it was ${due}.` : `Planned on ${longDate(s.on)}; ${due}.`;
+  }
+}
+
+/** Where an action came from, as links: the standard, the report (and its section), the themes. */
+export function sourceLinks(a: Action, ctx: { cfg: Partnership; terms: readonly Term[]; standardTitle: (id: string) => { href: string; label: string } | undefined }): { href: string; label: string }[] {
+  const out: { href: string; label: string }[] = [];
+  const st = a.from.standard ? ctx.standardTitle(a.from.standard) : undefined;
+  if (st) out.push(st);
+  const term = ctx.terms.find((t) => t.id === a.from.term);
+  if (term) out.push({ href: `/reports/${term.yearSlug}/${term.name}/${a.from.section ? `#${a.from.section}` : ''}`, label: `${term.label} report` });
+  const names = new Map(themes(ctx.cfg).map((t) => [t.id, t.name]));
+  for (const id of themesOf(a)) out.push({ href: yswdHref({ kind: 'theme', value: id }), label: `Theme: ${names.get(id) ?? id}` });
+  return out;
+}
+
+/** What an action is about, in a few words for its heading: its themes, else its standard, else its report section. */
+export function topicOf(a: Action, ctx: { cfg: Partnership; standardName: (id: string) => string | undefined }): string {
+  const names = new Map(themes(ctx.cfg).map((t) => [t.id, t.name]));
+  const t = themesOf(a).map((id) => names.get(id) ?? id);
+  if (t.length) return t.join(' and ');
+  const st = a.from.standard ? ctx.standardName(a.from.standard) : undefined;
+  if (st) return st;
+  return a.from.section ? REPORT_SECTION_LABELS[a.from.section] : 'Other';
+}
+
+/** Terms whose report can list actions: ended by `today`, from the first term any action comes from. */
+export function reportTermsWithActions(actions: readonly Action[], terms: readonly Term[], today: string): Term[] {
+  const first = terms.find((t) => actions.some((a) => a.from.term === t.id));
+  return first ? terms.filter((t) => t.index >= first.index && t.end < today) : [];
 }

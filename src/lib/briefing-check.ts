@@ -1,11 +1,14 @@
 /**
- * Checks what a briefing's MDX asks for: every <Stat>, <Compare>, <ReportChart>, <StandardLink> and
- * <GuidanceLink> must name a real metric, term, section, standard or guidance entry. Problems
+ * Checks what a briefing's MDX asks for: every <Stat>, <Compare>, <ReportChart>, <StandardLink>,
+ * <GuidanceLink> and <ActionList> must name a real metric, term, section, standard or guidance entry. Problems
  * carry the briefing's file, line and column, so CI can annotate the exact place.
  */
 import type { Problem } from './problems';
 import { CHART_SECTIONS, compareMetric, resolveMetric } from './data/metrics';
 import type { TermReport } from './data/report';
+import { checkActionFilter, type ActionFilter } from './actions';
+import { allTerms } from './data/terms';
+import type { Partnership } from './schemas/partnership';
 
 export interface ComponentUse {
   name: string;
@@ -14,7 +17,7 @@ export interface ComponentUse {
   attrs: Map<string, { value: string; line: number; column: number }>;
 }
 
-const TAG = /<(Stat|Compare|ReportChart|StandardLink|GuidanceLink|Callout)\b((?:[^>"]|"[^"]*")*)>/g;
+const TAG = /<(Stat|Compare|ReportChart|StandardLink|GuidanceLink|Callout|ActionList)\b((?:[^>"]|"[^"]*")*)>/g;
 const ATTR = /([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|\{\s*(?:"([^"]*)"|'([^']*)'|(\d+))\s*\})/g;
 
 /** Where each component is used in an MDX body, with its attributes and their positions. */
@@ -46,6 +49,8 @@ export interface BriefingRefs {
   reports?: readonly TermReport[];
   standardIds: ReadonlySet<string>;
   guidanceIds: ReadonlySet<string>;
+  /** The configuration, for the themes and terms an <ActionList> may filter by; without it they are not checked. */
+  partnership?: Partnership;
 }
 
 const ALLOWED: Record<string, string[]> = {
@@ -55,6 +60,7 @@ const ALLOWED: Record<string, string[]> = {
   StandardLink: ['id', 'term', 'rank'],
   GuidanceLink: ['id'],
   Callout: ['title'],
+  ActionList: ['theme', 'status', 'standard', 'stage', 'term'],
 };
 
 /**
@@ -134,6 +140,13 @@ export function checkBriefingComponents(file: string, uses: ComponentUse[], refs
           const r = checkNotMetRank(refs.reports, id, term, rank);
           if (!r.ok) problems.push({ ...at(r.field), message: r.message, expected: r.expected, fix: r.fix });
         }
+        break;
+      }
+      case 'ActionList': {
+        if (!refs.partnership) break;
+        const f = Object.fromEntries([...u.attrs].map(([k, v]) => [k, v.value])) as ActionFilter;
+        const r = checkActionFilter(f, { cfg: refs.partnership, standardIds: refs.standardIds, termIds: allTerms(refs.partnership).map((t) => t.id) });
+        if (!r.ok) problems.push({ ...at(r.field), message: r.message, expected: r.expected, fix: 'correct the value; an <ActionList> can filter by theme, status, standard, stage and term' });
         break;
       }
       case 'GuidanceLink': {

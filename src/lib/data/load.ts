@@ -70,7 +70,7 @@ export function loadData(root: string, opts: { today?: string; fresh?: boolean; 
   const reports = dataProblems.length
     ? undefined
     : buildReports({ cfg: content.partnership, audits: audits.records, feedback: feedback.records, complaints: complaints.records });
-  const refs = { reports, standardIds: ctx.standardIds, guidanceIds: new Set(content.guidance.map((g) => g.id)) };
+  const refs = { reports, standardIds: ctx.standardIds, guidanceIds: new Set(content.guidance.map((g) => g.id)), partnership: content.partnership };
   for (const b of content.briefings) {
     const src = b.src as unknown as { body: string; bodyLine: number };
     briefingProblems.push(...checkBriefingComponents(b.file, scanComponents(src.body, src.bodyLine), refs));

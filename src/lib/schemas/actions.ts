@@ -24,6 +24,21 @@ export const CLOSED_STATUSES: readonly ActionStatus[] = ['done', 'dropped'];
 export const REPORT_SECTIONS = ['headline', 'trend', 'grades', 'by-type', 'by-locality', 'by-level', 'timeliness', 'standards', 'moderation', 'families', 'complaints'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
+/** Each report section in words, as its heading reads on the report page. */
+export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
+  headline: 'Headline',
+  trend: 'Three-year trend',
+  grades: 'Grades',
+  'by-type': 'Grades by type of audit',
+  'by-locality': 'Grades by locality',
+  'by-level': 'Grades by level of audit',
+  timeliness: 'Timeliness',
+  standards: 'Practice standards most often not met',
+  moderation: 'Moderation',
+  families: 'What families told us',
+  complaints: 'Compliments and complaints',
+};
+
 /** One change of status, with the day it happened. */
 export const StatusChangeSchema = z
   .object({
