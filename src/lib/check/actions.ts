@@ -68,7 +68,15 @@ export function checkActionsText(text: string, ctx: ActionsCheckContext, file: s
   if (src.problems.length) return { problems: src.problems.map(quoted) };
   // An empty file is an empty log.
   const result = ActionsLogSchema.safeParse(src.data ?? { actions: [] });
-  if (!result.success) return { problems: zodProblems(result.error, src).map(quoted) };
+  if (!result.success) {
+    const issues = result.error.issues;
+    // Point at a misspelt field itself, not at the start of the action that holds it.
+    const located = zodProblems(result.error, src).map((p, i) => {
+      const issue = issues[i]!;
+      return issue.code === 'unrecognized_keys' ? { ...p, ...src.locate([...issue.path, issue.keys[0]!] as PropertyKey[]) } : p;
+    });
+    return { problems: located.map(quoted) };
+  }
   const log = result.data;
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
@@ -92,7 +100,7 @@ function checkAction(a: Action, i: number, src: YamlSource, ctx: ActionsCheckCon
   const cfg = ctx.partnership;
   const from = a.from;
 
-  if (!from.standard && !from.term && !from.feedbackTheme && !from.complaintTheme) {
+  if (!from.standard && !from.term && !from.section && !from.feedbackTheme && !from.complaintTheme) {
     problems.push({ ...here(['from'], 'from'), message: `action "${a.id}" does not say what it comes from`, expected: 'at least one of standard, term (with section), feedbackTheme or complaintTheme', fix: 'add what was found or heard, e.g. "from: { standard: ehc-plan-2, term: 2024-25-autumn, section: standards }"' });
   }
   if (from.standard && !ctx.standardIds.has(from.standard)) {
