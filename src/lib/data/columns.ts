@@ -291,7 +291,7 @@ export const standardColumn: Column<string> = {
 };
 
 export const SELF_EVALUATION_COLUMNS = {
-  service: optionColumn('service', 'The service that rated itself.', (c) => c.selfEvaluation.services, 'a service', 'autism-outreach', 'selfEvaluation.services'),
+  service: optionColumn('service', 'The service that rated itself.', (c) => c.selfEvaluation.services, 'a service', 'autism-outreach-north', 'selfEvaluation.services'),
   year: academicYearColumn,
   standard: standardColumn,
   rating: optionColumn('rating', 'The rating the service gave itself against the standard, on the self-evaluation scale.', (c) => c.selfEvaluation.scale, 'a self-evaluation rating', 'good', 'selfEvaluation.scale'),
