@@ -18,8 +18,8 @@ export function contentValidation(): AstroIntegration {
         // Warnings (an overdue action) are shown but do not stop the build.
         if (problems.length) logger.warn(formatProblems(problems));
         logger.info(
-          `content and data checked: no problems (${data.audits.length} audits, ${data.feedback.length} feedback responses, ` +
-            `${data.complaints.length} compliments and complaints in ${data.files.length} files)`,
+          `content and data checked: ${problems.length ? 'no errors' : 'no problems'} (${data.audits.length} audits, ${data.feedback.length} feedback responses, ` +
+            `${data.complaints.length} compliments and complaints and ${data.selfEvaluation.length} self-evaluation ratings in ${data.files.length} files)`,
         );
       },
     },
