@@ -79,10 +79,17 @@ describe('the actions page', () => {
 });
 
 describe('<ActionList> in a briefing', () => {
-  it('lists the actions from the log in the "You said, we did" briefing, with no status typed by hand', () => {
+  it('lists the actions from the log in the "You said, we did" briefing, with what happened, no status typed by hand', () => {
     const rel = 'briefings/2025-26/summer/2025-26-summer-you-said-we-did/index.html';
-    const texts = agreedTexts(rel);
-    for (const a of actions.filter((x) => x.from.feedbackTheme === 'being-listened-to')) expect(texts).toContain(plain(a.agreed));
+    const lists = page(rel).querySelectorAll('main ul.sq-action-list');
+    expect(lists.map((ul) => ul.querySelectorAll('li').map((li) => li.getAttribute('data-action')))).toEqual(
+      ['2024-25-summer', '2025-26-summer'].map((term) => actions.filter((a) => a.from.term === term).map((a) => a.id)),
+    );
+    for (const li of lists[0]!.querySelectorAll('li')) {
+      const a = actions.find((x) => x.id === li.getAttribute('data-action'))!;
+      expect(plain(li.text)).toContain(plain(a.agreed));
+      expect(li.text).toMatch(/Done on|Started on|Planned on|Dropped on/);
+    }
   });
 });
 
