@@ -1,8 +1,9 @@
 // npm run data:example — writes the bundled example data for the fictional partnership:
 // three academic years of audits, family feedback and compliments and complaints, one file
-// per term. Deterministic: the same seed always writes the same files.
+// per term, and services' self-evaluation, one file per academic year. Deterministic: the
+// same seed always writes the same files.
 //
-//   npm run data:example                      writes data/audits, data/feedback, data/compliments-complaints
+//   npm run data:example                      writes data/audits, data/feedback, data/compliments-complaints, data/self-evaluation
 //   npm run data:example -- --rows 100000 --out /tmp/big   one large audit file for benchmarks
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +33,7 @@ await runCli(() => {
   } else {
     const files = generateExampleData(cfg, { seed: Number(values.seed), until: values.until });
     const out = values.out ?? root;
-    for (const [folder, map] of [['data/audits', files.audits], ['data/feedback', files.feedback], ['data/compliments-complaints', files.complaints]] as const) {
+    for (const [folder, map] of [['data/audits', files.audits], ['data/feedback', files.feedback], ['data/compliments-complaints', files.complaints], ['data/self-evaluation', files.selfEvaluation]] as const) {
       mkdirSync(join(out, folder), { recursive: true });
       for (const [term, text] of map) writeFileSync(join(out, folder, `${term}.csv`), text);
       const rows = [...map.values()].reduce((n, t) => n + t.trim().split('\n').length - 1, 0);

@@ -27,8 +27,8 @@ export function contentValidation(): AstroIntegration {
           process.exit(1);
         }
         logger.info(
-          `content and data checked: no problems (${data.audits.length} audits, ${data.feedback.length} feedback responses, ` +
-            `${data.complaints.length} compliments and complaints in ${data.files.length} files)`,
+          `content and data checked: ${problems.length ? 'no errors' : 'no problems'} (${data.audits.length} audits, ${data.feedback.length} feedback responses, ` +
+            `${data.complaints.length} compliments and complaints and ${data.selfEvaluation.length} self-evaluation ratings in ${data.files.length} files)`,
         );
         const d = data.snapshot?.disclosure ?? [];
         const solved = d.filter((x) => !x.cached);

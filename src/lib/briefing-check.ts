@@ -7,6 +7,9 @@
  */
 import type { z } from 'astro/zod';
 import type { Problem } from './problems';
+import { checkActionFilter, type ActionFilter } from './actions';
+import { allTerms } from './data/terms';
+import type { Partnership } from './schemas/partnership';
 import { compareMetric, resolveMetric } from './data/metrics';
 import type { TermReport } from './data/report';
 import type { JsxElement } from './mdx-source';
@@ -22,6 +25,8 @@ export interface BriefingRefs {
   terms?: readonly string[];
   /** Where a term's audit data goes, to name the file a term with no report needs. */
   auditFile?: (term: string) => string;
+  /** The configuration, for the themes and terms an <ActionList> may filter by; without it they are not checked. */
+  partnership?: Partnership;
 }
 
 /**
@@ -141,6 +146,12 @@ export function checkBriefingComponents(file: string, elements: readonly JsxElem
       continue;
     }
     if (name === 'Callout') continue;
+    if (name === 'ActionList') {
+      if (!refs.partnership) continue;
+      const r = checkActionFilter(props as ActionFilter, { cfg: refs.partnership, standardIds: refs.standardIds, termIds: allTerms(refs.partnership).map((t) => t.id) });
+      if (!r.ok) problems.push({ ...at(r.field), message: r.message, expected: r.expected, fix: 'correct the value; an <ActionList> can filter by theme, status, standard, stage and term' });
+      continue;
+    }
 
     if (name === 'StandardLink') {
       const id = props.id!;

@@ -33,6 +33,8 @@ import { didYouMean } from './suggest';
 import type { JsxElement } from './mdx-source';
 import { BRIEFING_COMPONENTS } from './schemas/briefing-components';
 import { checkConfigDrift } from './check/config-drift';
+import { checkActions } from './check/actions';
+import { today } from './data/load';
 
 export interface Entry<T> {
   /** Path relative to the project root. */
@@ -184,6 +186,7 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   }
 
   problems.push(...checkConfigDrift(root, partnership));
+  problems.push(...checkActions(root, { partnership, standardIds: new Set(standards.map((s) => s.id)), today: today() }));
   const guidanceFiles = globSync(PATHS.guidance.pattern, { cwd: join(root, PATHS.guidance.base) }).map((f) => f.replace(/\.mdx?$/, ''));
   problems.push(...checkLegal(root, [...standards, ...guidance, ...framework, ...pages]));
   problems.push(...checkReferences({ partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, guidanceFiles }));

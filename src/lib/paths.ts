@@ -2,6 +2,7 @@
 export const PATHS = {
   partnership: 'data/partnership.yaml',
   timetable: 'data/timetable.yaml',
+  actions: 'data/actions.yaml',
   standardSets: 'content/standard-sets.yaml',
   sources: 'content/sources.yaml',
   glossary: 'content/glossary.yaml',

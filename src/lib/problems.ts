@@ -28,6 +28,9 @@ export interface Problem {
   source?: string;
 }
 
+/** Whether a problem stops validation and the build: every problem except a warning. */
+export const isError = (p: Problem) => p.severity !== 'warning';
+
 /** Thrown when validation finds problems; carries all of them, not just the first. */
 export class ValidationError extends Error {
   readonly problems: Problem[];

@@ -1,14 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content-check';
-import { formatProblems } from '../../src/lib/problems';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatProblems, isError } from '../../src/lib/problems';
 import sourceStandards from '../fixtures/source-standards.json';
 import { ROOT, lineOf, projectCopy } from '../helpers/project-copy';
 
 describe('the shipped content', () => {
-  const { problems, content } = checkContent(ROOT);
+  const { problems: all, content } = checkContent(ROOT);
+  const problems = all.filter(isError);
 
   it('passes every schema and reference check', () => {
     expect(formatProblems(problems)).toBe('0 problems in 0 files.');
+  });
+
+  it('warns only about overdue actions, which do not stop the build', () => {
+    for (const w of all.filter((p) => !isError(p))) expect(w).toMatchObject({ file: 'data/actions.yaml', severity: 'warning', message: expect.stringContaining('overdue') });
   });
 
   it('has one standard entry for every standard in the source documents', () => {
@@ -55,6 +62,8 @@ describe('bad content fails with the file, line, field and what was expected', (
   let p: ReturnType<typeof projectCopy>;
   beforeEach(() => {
     p = projectCopy();
+    // The example actions log has overdue actions, which are warnings; these tests count errors in other files.
+    rmSync(join(p.dir, 'data/actions.yaml'));
   });
   afterEach(() => p.remove());
 

@@ -283,10 +283,60 @@ export const COMPLAINT_COLUMNS = {
   upheld: choiceColumn('upheld', 'For a complaint, whether it was upheld (fully or partly). n/a for compliments and open complaints.', YES_NO_NA, ['yes', 'no', 'n/a'], 'n/a'),
 } satisfies Record<string, Column>;
 
+/** Reads "2024/25" or "2024-25" as a configured academic year "2024/25". */
+export const academicYearColumn: Column<string> = {
+  name: 'year',
+  required: true,
+  meaning: 'The academic year the self-evaluation covers.',
+  type: 'academic year',
+  allowed: (ctx) => `an academic year in data/partnership.yaml, written like ${ctx.cfg.terms.map((y) => y.year).join(', ')}`,
+  example: '2024/25',
+  parse(raw, ctx) {
+    const s = raw.trim().replace('-', '/');
+    const years = ctx.cfg.terms.map((y) => y.year);
+    if (years.includes(s)) return ok(s);
+    return {
+      ok: false,
+      message: `found "${raw.trim()}", which is not an academic year in data/partnership.yaml`,
+      expected: `one of: ${years.join(', ')}`,
+      fix: /^\d{4}[/-]\d{2}$/.test(raw.trim()) ? 'check the year, or add the academic year and its term dates to terms in data/partnership.yaml' : 'write the year like 2024/25',
+    };
+  },
+};
+
+/** One standard id, e.g. "sen-services-3". */
+export const standardColumn: Column<string> = {
+  name: 'standard',
+  required: true,
+  meaning: 'The standard the service rated itself against.',
+  type: 'standard id',
+  allowed: (ctx) => `one standard id such as ${[...ctx.standardIds].filter((id) => !id.startsWith('ehc-plan')).slice(0, 3).join(', ')}`,
+  example: 'sen-services-3',
+  parse(raw, ctx) {
+    const id = raw.trim().toLowerCase();
+    if (ctx.standardIds.has(id)) return ok(id);
+    return {
+      ok: false,
+      message: `found "${raw.trim()}", which is not a known standard`,
+      expected: 'one standard id written <set>-<number>, such as sen-services-3 or quality-offer-2',
+      fix: 'check the number against the standards pages of the site',
+    };
+  },
+};
+
+export const SELF_EVALUATION_COLUMNS = {
+  service: optionColumn('service', 'The service that rated itself.', (c) => c.selfEvaluation.services, 'a service', 'autism-outreach-north', 'selfEvaluation.services'),
+  year: academicYearColumn,
+  standard: standardColumn,
+  rating: optionColumn('rating', 'The rating the service gave itself against the standard, on the self-evaluation scale.', (c) => c.selfEvaluation.scale, 'a self-evaluation rating', 'good', 'selfEvaluation.scale'),
+  evidence_ref: refColumn('evidence_ref', 'A reference to the evidence behind the rating, unique across all self-evaluation files. Never a case number.', 'NV-SE-202425-0001'),
+} satisfies Record<string, Column>;
+
 type Out<C> = { [K in keyof C]: C[K] extends Column<infer T> ? T : never };
 export type AuditRecord = Out<typeof AUDIT_COLUMNS> & { file: string; line: number };
 export type FeedbackRecord = Out<typeof FEEDBACK_COLUMNS> & { file: string; line: number };
 export type ComplaintRecord = Out<typeof COMPLAINT_COLUMNS> & { file: string; line: number };
+export type SelfEvaluationRecord = Out<typeof SELF_EVALUATION_COLUMNS> & { file: string; line: number };
 
 /** A check across the cells of one row: the column to point at and what is wrong, or undefined. */
 export type RowRule = (record: Record<string, unknown>) => { column: string; message: string; expected: string; fix: string } | undefined;
@@ -302,9 +352,9 @@ export interface Dataset {
   rowRule?: RowRule;
 }
 
-export type DatasetName = 'audits' | 'feedback' | 'complaints';
+export type DatasetName = 'audits' | 'feedback' | 'complaints' | 'selfEvaluation';
 
-/** The three kinds of data file: where they live and their columns. */
+/** The kinds of data file: where they live and their columns. */
 export const DATASETS: Record<DatasetName, Dataset> = {
   audits: { folder: 'data/audits', title: 'Audit outcomes', columns: AUDIT_COLUMNS, refColumn: 'audit_ref', what: 'audit reference' },
   feedback: { folder: 'data/feedback', title: 'Family feedback', columns: FEEDBACK_COLUMNS, refColumn: 'feedback_ref', what: 'feedback reference' },
@@ -319,4 +369,5 @@ export const DATASETS: Record<DatasetName, Dataset> = {
         ? { column: 'upheld', message: `found "${String(r.upheld)}" for a compliment, which cannot be upheld`, expected: 'n/a for a compliment (yes or no only for a complaint that has been decided)', fix: 'write n/a, or if this row is a complaint, change kind to complaint' }
         : undefined,
   },
+  selfEvaluation: { folder: 'data/self-evaluation', title: "Services' self-evaluation", columns: SELF_EVALUATION_COLUMNS, refColumn: 'evidence_ref', what: 'evidence reference' },
 };

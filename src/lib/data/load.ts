@@ -7,10 +7,10 @@
 import { resolve } from 'node:path';
 import { checkContent, type Content } from '../content-check';
 import { PATHS } from '../paths';
-import type { Problem } from '../problems';
+import { isError, type Problem } from '../problems';
 import { rowsInNoReport } from './read-dataset';
 import { redactIdentifiers } from './privacy';
-import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord } from './columns';
+import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord, SelfEvaluationRecord } from './columns';
 import { readDataset } from './read-dataset';
 import { checkBriefingComponents, noReport } from '../briefing-check';
 import { buildSnapshot, disclosureCacheDir, type Snapshot } from '../snapshot';
@@ -27,6 +27,8 @@ export interface LoadedData {
   audits: AuditRecord[];
   feedback: FeedbackRecord[];
   complaints: ComplaintRecord[];
+  /** Services' yearly self-ratings against the standards. */
+  selfEvaluation: SelfEvaluationRecord[];
   files: string[];
   problems: Problem[];
   /** The published figures; undefined while the data have problems. */
@@ -76,8 +78,10 @@ export async function checkAll(root: string): Promise<{ content: Content; data?:
   // Every message path (terminal, build log, annotations, job summary) takes its problems from
   // here: each problem in a content file quotes its line, and nothing that looks like personal
   // data is left in any of them.
-  if (data) data.notes = data.notes.map(redactProblem);
-  return { content, data, problems: withSourceLines(root, [...problems, ...(data?.problems ?? [])]).map(redactProblem) };
+  const all = withSourceLines(root, [...problems, ...(data?.problems ?? [])]).map(redactProblem);
+  // Warnings (an overdue action) are shown with the notes and never stop the build.
+  if (data) data.notes = [...data.notes, ...all.filter((p) => !isError(p))].map(redactProblem);
+  return { content, data, problems: all.filter(isError) };
 }
 
 /** A problem with anything that looks like personal data removed from every text in it. */
@@ -98,15 +102,17 @@ export async function loadData(root: string, opts: { today?: string; fresh?: boo
   if (hit && !opts.fresh) return hit;
   // The content already checked, when the caller has it, is not read again.
   const { content, problems: contentProblems } = opts.content ? { content: opts.content, problems: [] } : checkContent(root);
-  if (!content.partnership) return { audits: [], feedback: [], complaints: [], files: [], problems: contentProblems, notes: [] };
+  if (!content.partnership) return { audits: [], feedback: [], complaints: [], selfEvaluation: [], files: [], problems: contentProblems, notes: [] };
   const ctx: ColumnContext = { cfg: content.partnership, standardIds: new Set(content.standards.map((s) => s.id)), today: opts.today ?? today() };
   const audits = readDataset<AuditRecord>(root, 'audits', ctx);
   const feedback = readDataset<FeedbackRecord>(root, 'feedback', ctx);
   const complaints = readDataset<ComplaintRecord>(root, 'complaints', ctx);
+  const selfEvaluation = readDataset<SelfEvaluationRecord>(root, 'selfEvaluation', ctx);
   const dataProblems = [
     ...audits.problems,
     ...feedback.problems,
     ...complaints.problems,
+    ...selfEvaluation.problems,
     ...rowsInNoReport(content.partnership, audits, { feedback: feedback.records, complaints: complaints.records }),
   ];
   // Briefings quote the reports: check every figure, chart and link they ask for. While the data
@@ -130,6 +136,7 @@ export async function loadData(root: string, opts: { today?: string; fresh?: boo
     guidanceIds: new Set(content.guidance.map((g) => g.id)),
     terms,
     auditFile: (term: string) => `${DATASETS.audits.folder}/${term}.csv`,
+    partnership: content.partnership,
   };
   for (const b of content.briefings) {
     // A real term with no data yet: said once, on the frontmatter, naming the file it needs.
@@ -162,6 +169,9 @@ export async function loadData(root: string, opts: { today?: string; fresh?: boo
     problems: [...dataProblems, ...briefingProblems, ...updateProblems],
     snapshot,
     notes: [...audits.notes, ...feedback.notes, ...complaints.notes],
+    selfEvaluation: selfEvaluation.records,
+    files: [...audits.files, ...feedback.files, ...complaints.files, ...selfEvaluation.files],
+    problems: [...dataProblems, ...briefingProblems],
   };
   cache.set(key, out);
   return out;

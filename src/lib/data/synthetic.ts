@@ -112,10 +112,18 @@ const STANDARD_MISS: [string, number][] = [
 ];
 const TIMELY_TYPES = new Set(['ehc-needs-assessment', 'ehc-plan', 'annual-review', 'advice-educational-psychology', 'advice-health', 'advice-social-care', 'advice-education']);
 
+/** The standards services rate themselves against: the 16 SEN services standards and the 5 Quality Offer outcomes. */
+export const SELF_EVALUATION_STANDARDS = [...Array.from({ length: 16 }, (_, i) => `sen-services-${i + 1}`), ...Array.from({ length: 5 }, (_, i) => `quality-offer-${i + 1}`)];
+// Standards services find hardest to meet (subtracted from the chance of a good rating): hearing
+// from families and acting on it, and telling families what changed.
+const SELF_EVALUATION_HARD: Record<string, number> = { 'sen-services-6': 0.2, 'sen-services-10': 0.25, 'sen-services-3': 0.12, 'quality-offer-3': 0.15, 'sen-services-16': 0.1 };
+
 export interface SyntheticFiles {
   audits: Map<string, string>;
   feedback: Map<string, string>;
   complaints: Map<string, string>;
+  /** Self-evaluation CSV text per academic year, keyed by year slug ("2024-25"). */
+  selfEvaluation: Map<string, string>;
 }
 
 /** CSV text per term, keyed by term id, for audits, family feedback and compliments and complaints. */
@@ -130,7 +138,7 @@ export function generateExampleData(cfg: Partnership, opts: SyntheticOptions = {
   const levels = cfg.auditLevels.map((l) => l.id);
   const gob = cfg.grades.filter((g) => g.goodOrBetter).map((g) => g.id);
   const notGob = cfg.grades.filter((g) => !g.goodOrBetter).map((g) => g.id);
-  const files: SyntheticFiles = { audits: new Map(), feedback: new Map(), complaints: new Map() };
+  const files: SyntheticFiles = { audits: new Map(), feedback: new Map(), complaints: new Map(), selfEvaluation: new Map() };
   let ref = 0;
   let fbRef = 0;
   let ccRef = 0;
@@ -174,7 +182,40 @@ export function generateExampleData(cfg: Partnership, opts: SyntheticOptions = {
     }
     files.complaints.set(term.id, `${ccLines.join('\r\n')}\r\n`);
   });
+  files.selfEvaluation = generateSelfEvaluation(cfg, terms, opts.seed ?? 2024);
   return files;
+}
+
+/**
+ * One self-evaluation file per academic year whose terms are all filled: every configured
+ * service rates itself against every SEN services standard and Quality Offer outcome, a little
+ * better each year. Its own random sequence, so the other files do not change with it.
+ */
+function generateSelfEvaluation(cfg: Partnership, terms: readonly Term[], seed: number): Map<string, string> {
+  const rand = seeded(seed + 1);
+  const out = new Map<string, string>();
+  const scale = cfg.selfEvaluation.scale.map((r) => r.id);
+  const services = cfg.selfEvaluation.services;
+  if (!services.length) return out;
+  const years = [...new Set(terms.map((t) => t.year))].filter((y) => terms.filter((t) => t.year === y).length === 3);
+  years.forEach((year, i) => {
+    const slug = year.replace('/', '-');
+    const lines = ['service,year,standard,rating,evidence_ref'];
+    let ref = 0;
+    for (const service of services) {
+      const strength = rand() * 0.3 - 0.1;
+      for (const standard of SELF_EVALUATION_STANDARDS) {
+        // A draw shifted up as the years go by and for stronger services, down for harder standards,
+        // then cut into the scale: roughly a fifth Outstanding and a tenth Inadequate in the first year.
+        const x = rand() + 0.07 * i + strength - (SELF_EVALUATION_HARD[standard] ?? 0);
+        const cuts = [0.82, 0.3, 0.08];
+        const step = Math.min(scale.length - 1, cuts.findIndex((c) => x > c) === -1 ? cuts.length : cuts.findIndex((c) => x > c));
+        lines.push([service.id, year, standard, scale[step], `NV-SE-${slug.replace('-', '')}-${pad(++ref, 4)}`].join(','));
+      }
+    }
+    out.set(slug, `${lines.join('\r\n')}\r\n`);
+  });
+  return out;
 }
 
 /** One large audit file of `rows` rows spread over the configured terms, for benchmarks. */

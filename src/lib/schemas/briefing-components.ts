@@ -93,6 +93,22 @@ export const CalloutPropsSchema = z
 export type CalloutProps = z.input<typeof CalloutPropsSchema>;
 
 /** Every component a briefing can use, by the name written in the MDX. */
+export const ActionListPropsSchema = z
+  .object({
+    /** A feedback or complaint theme id from data/partnership.yaml. Optional. */
+    theme: z.string().optional(),
+    /** planned, in-progress, done, dropped or overdue. Optional. */
+    status: z.string().optional(),
+    /** A standard id, such as ehc-plan-2. Optional. */
+    standard: z.string().optional(),
+    /** A stage of the SEND journey. Optional. */
+    stage: z.string().optional(),
+    /** The term of the report the actions were raised from. Optional. */
+    term: z.string().optional(),
+  })
+  .strict();
+export type ActionListProps = z.input<typeof ActionListPropsSchema>;
+
 export const BRIEFING_COMPONENTS = {
   Stat: StatPropsSchema,
   Compare: ComparePropsSchema,
@@ -100,6 +116,7 @@ export const BRIEFING_COMPONENTS = {
   StandardLink: StandardLinkPropsSchema,
   GuidanceLink: GuidanceLinkPropsSchema,
   Callout: CalloutPropsSchema,
+  ActionList: ActionListPropsSchema,
 } as const;
 export type BriefingComponentName = keyof typeof BRIEFING_COMPONENTS;
 

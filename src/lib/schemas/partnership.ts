@@ -77,6 +77,30 @@ export type ReportsSchedule = z.output<typeof ReportsScheduleSchema>;
 const OptionListSchema = z.array(OptionSchema).min(1, { message: 'must list at least one option' }).superRefine(uniqueIds);
 
 /**
+ * The self-evaluation scale of the Quality Standards for SEN Support and Outreach Services
+ * (2008, para 11), best first: used when a partnership does not configure its own.
+ */
+export const DEFAULT_SELF_EVALUATION_SCALE: Option[] = [
+  { id: 'outstanding', name: 'Outstanding', description: 'High rates of progress for most children and young people, and continuous improvement in most areas over three years.' },
+  { id: 'good', name: 'Good', description: 'High rates of progress for most children and young people, and improvement in most areas.' },
+  { id: 'satisfactory', name: 'Satisfactory', description: 'Consistent evidence of positive outcomes, and data used to improve some areas.' },
+  { id: 'inadequate', name: 'Inadequate', description: 'Few examples of evidence of positive outcomes.' },
+];
+
+/** Services' yearly self-evaluation against the standards (data/self-evaluation/*.csv). */
+export const SelfEvaluationConfigSchema = z.object({
+  /** The services that rate themselves each year; the id is what self-evaluation files use in the "service" column. Default none. */
+  services: z.array(OptionSchema).superRefine(uniqueIds).default([]),
+  /** The rating scale, best first, used in the "rating" column. At least two ratings. Default the 2008 Quality Standards scale: Outstanding, Good, Satisfactory, Inadequate. */
+  scale: z
+    .array(OptionSchema)
+    .min(2, { message: 'must list at least two ratings, best first' })
+    .superRefine(uniqueIds)
+    .default(DEFAULT_SELF_EVALUATION_SCALE),
+});
+export type SelfEvaluationConfig = z.infer<typeof SelfEvaluationConfigSchema>;
+
+/**
  * The partnership's configuration: every local choice lives here, so another area adopts the
  * generator by editing this one file (data/partnership.yaml), not code.
  */
@@ -105,6 +129,8 @@ export const PartnershipSchema = z
     feedbackThemes: OptionListSchema,
     /** Themes of compliments and complaints, used in the "theme" column of those files. At least one. */
     complaintThemes: OptionListSchema,
+    /** Services' yearly self-evaluation: which services rate themselves, and on what scale. Optional: default no services and the 2008 scale. */
+    selfEvaluation: SelfEvaluationConfigSchema.default({ services: [], scale: DEFAULT_SELF_EVALUATION_SCALE }),
     /** The grade scale, best grade first. At least two grades, at least one of them Good or better. */
     grades: z
       .array(GradeSchema)

@@ -184,7 +184,11 @@ describe('the bundled example data', () => {
     for (const r of data.audits) AuditRecordSchema.parse(r);
     for (const r of data.feedback) FeedbackRecordSchema.parse(r);
     for (const r of data.complaints) ComplaintRecordSchema.parse(r);
-    expect(data.files).toHaveLength(27);
+    // Three years, every configured service rated against the 16 SEN services standards and 5 Quality Offer outcomes.
+    const { loadPartnership } = await import('../../../src/lib/partnership');
+    expect(data.selfEvaluation).toHaveLength(3 * loadPartnership(root).selfEvaluation.services.length * 21);
+    // Nine terms of audits, feedback and compliments and complaints; three years of self-evaluation.
+    expect(data.files).toHaveLength(30);
   });
 });
 

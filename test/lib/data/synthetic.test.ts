@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATASETS, type AuditRecord, type ColumnContext, type ComplaintRecord, type Dataset, type FeedbackRecord } from '../../../src/lib/data/columns';
+import { DATASETS, type AuditRecord, type ColumnContext, type ComplaintRecord, type Dataset, type FeedbackRecord, type SelfEvaluationRecord } from '../../../src/lib/data/columns';
 import { readCsvText } from '../../../src/lib/data/read-dataset';
 import { buildReports } from '../../../src/lib/data/report';
-import { generateExampleData, generateLargeAuditFile, seeded, type SyntheticFiles } from '../../../src/lib/data/synthetic';
+import { SELF_EVALUATION_STANDARDS, generateExampleData, generateLargeAuditFile, seeded, type SyntheticFiles } from '../../../src/lib/data/synthetic';
 import { allTerms, termOf } from '../../../src/lib/data/terms';
 import { loadPartnership } from '../../../src/lib/partnership';
 
@@ -14,7 +14,7 @@ const terms = allTerms(cfg);
 const ctx: ColumnContext = { cfg, standardIds: new Set(['ehc-plan-1', 'ehc-plan-2', 'ehc-plan-3', 'ehc-plan-4', 'ehc-plan-5']), today: '2026-11-23' };
 
 /** The generated files as plain data, for comparing two runs. */
-const plain = (f: SyntheticFiles) => ({ audits: [...f.audits], feedback: [...f.feedback], complaints: [...f.complaints] });
+const plain = (f: SyntheticFiles) => ({ audits: [...f.audits], feedback: [...f.feedback], complaints: [...f.complaints], selfEvaluation: [...f.selfEvaluation] });
 /** Data rows of a CSV text (no heading, no trailing blank line). */
 const dataRows = (text: string) => text.split('\r\n').slice(1, -1);
 
@@ -69,6 +69,9 @@ describe('generateExampleData: the same seed gives the same files', () => {
       expect(files[kind].size).toBe(9);
       for (const [term, text] of files[kind]) expect(text === readFileSync(join(root, folders[kind], `${term}.csv`), 'utf8'), `${folders[kind]}/${term}.csv`).toBe(true);
     }
+    // Self-evaluation: one file per academic year, three years.
+    expect([...files.selfEvaluation.keys()]).toEqual(['2023-24', '2024-25', '2025-26']);
+    for (const [year, text] of files.selfEvaluation) expect(text === readFileSync(join(root, 'data/self-evaluation', `${year}.csv`), 'utf8'), `data/self-evaluation/${year}.csv`).toBe(true);
   });
 });
 
@@ -139,6 +142,18 @@ describe('generateExampleData: the files pass the same checks as real data', () 
     expect(f.problems).toEqual([]);
     expect(c.problems).toEqual([]);
     expect(a.records.length).toBe([...sample.audits.values()].reduce((n, t) => n + dataRows(t).length, 0));
+  });
+
+  it('write a self-evaluation file for each complete year, every service rated against every standard, read without a problem', () => {
+    const seCtx = { ...ctx, standardIds: new Set(SELF_EVALUATION_STANDARDS) };
+    const seen = new Map<string, { file: string; line: number }>();
+    expect([...sample.selfEvaluation.keys()]).toEqual(['2023-24', '2024-25']);
+    for (const [year, text] of sample.selfEvaluation) {
+      const r = readCsvText<SelfEvaluationRecord>(`${year}.csv`, text, DATASETS.selfEvaluation, seCtx, seen);
+      expect(r.problems).toEqual([]);
+      expect(r.records).toHaveLength(cfg.selfEvaluation.services.length * SELF_EVALUATION_STANDARDS.length);
+      expect(new Set(r.records.map((x) => x.year))).toEqual(new Set([year.replace('-', '/')]));
+    }
   });
 
   it('use only configured grades, audit types, localities and levels, and mark compliments as not upheld', () => {
