@@ -22,6 +22,7 @@ import { applyLineRule, audit, constraintsOf, hideZeroRows, protect, showKnownZe
 import { loadSolver, RangeFinder } from './disclose/solver';
 import { assembleReport, type TermReport } from './data/report';
 import type { Figure, Percent } from './data/disclosure';
+import type { SelfEvaluationFindings } from './data/self-evaluation';
 
 export interface TermDisclosure {
   term: string;
@@ -36,6 +37,8 @@ export interface TermDisclosure {
 export interface Snapshot {
   /** One report per term with audits, latest first. */
   reports: TermReport[];
+  /** Services' self-ratings per standard and year, after disclosure control (src/lib/data/self-evaluation.ts). */
+  selfEvaluation?: Map<string, SelfEvaluationFindings>;
   disclosure: TermDisclosure[];
 }
 

@@ -72,24 +72,14 @@ export function selfEvaluationFindings(records: readonly SelfEvaluationRecord[],
   return out;
 }
 
-let cached: { root: string; findings: Map<string, SelfEvaluationFindings>; audited: Set<string> } | undefined;
-
-/** The published self-evaluation findings of the project at root, worked out once per build. */
-export function publishedSelfEvaluation(root: string, cfg: Partnership): Map<string, SelfEvaluationFindings> {
-  return load(root, cfg).findings;
-}
-
-function load(root: string, cfg: Partnership) {
-  if (cached?.root !== root) {
-    const data = loadData(root);
-    cached = { root, findings: selfEvaluationFindings(data.selfEvaluation, cfg), audited: new Set(data.audits.flatMap((a) => a.standards_not_met)) };
-  }
-  return cached;
+/** The published self-evaluation findings, from the snapshot built once per build. */
+export async function publishedSelfEvaluation(root: string): Promise<Map<string, SelfEvaluationFindings>> {
+  return (await loadData(root)).snapshot?.selfEvaluation ?? new Map();
 }
 
 /** Whether audits record findings against the standard (the termly reports publish those), so a page need not say none are collected. */
-export function auditedStandard(root: string, cfg: Partnership, id: string): boolean {
-  return load(root, cfg).audited.has(id);
+export async function auditedStandard(root: string, id: string): Promise<boolean> {
+  return (await loadData(root)).snapshot?.reports[0]?.standards.some((s) => s.id === id) ?? false;
 }
 
 /** The finding in one plain sentence for families, from published figures only. */
