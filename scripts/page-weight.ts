@@ -31,7 +31,7 @@ export function pageType(path: string): string {
   const rules: [RegExp, string][] = [
     [/^\/standards\/[^/]+\/\d+\/$/, 'standard'],
     [/^\/standards\//, 'standards index'],
-    [/^\/guidance\/(for|stage|standard)\//, 'guidance index'],
+    [/^\/guidance\/(for|stage|standard|page)\//, 'guidance index'],
     [/^\/guidance\/$/, 'guidance index'],
     [/^\/guidance\//, 'guidance'],
     [/^\/framework\/$/, 'framework index'],

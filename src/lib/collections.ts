@@ -25,6 +25,21 @@ export function standardHref(st: { set: string; number: number }): string {
   return `/standards/${st.set}/${st.number}/`;
 }
 
+/** A standard's name with its set, as readers see it: "EHC plan standard 2". */
+export function standardName(set: { shortTitle: string; standardLabel?: string | undefined }, number: number): string {
+  return `${set.standardLabel ?? `${set.shortTitle} standard`} ${number}`;
+}
+
+/** Every standard's full name by id: "EHC plan standard 2: The plan is clear and SMART". */
+export async function standardNamesById(): Promise<Map<string, string>> {
+  const [sets, standards] = await Promise.all([getCollection('standardSets'), standardsById()]);
+  const setById = new Map(sets.map((s) => [s.data.id, s.data]));
+  return new Map([...standards].map(([id, st]) => {
+    const set = setById.get(st.data.set);
+    return [id, `${set ? standardName(set, st.data.number) : `Standard ${st.data.number}`}: ${st.data.title}`];
+  }));
+}
+
 export function guidanceHref(id: string): string {
   return `/guidance/${id}/`;
 }

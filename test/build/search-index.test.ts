@@ -30,7 +30,9 @@ describe('the search index built with the site', () => {
     for (const t of SEARCH_TYPES) expect(filters.type?.[t], t).toBeGreaterThan(0);
     expect(Object.keys(filters.audience ?? {})).toEqual(expect.arrayContaining(['Families', 'Practitioners']));
     expect(Object.keys(filters.stage ?? {})).toEqual(expect.arrayContaining(['SEN support', 'EHC plan', 'Annual review']));
-    expect(filters.type?.Standard).toBe(sourceStandards.standards.length);
+    // Every standard's page, each set's page and the standards index.
+    const sets = new Set(sourceStandards.standards.map((s) => s.set)).size;
+    expect(filters.type?.Standard).toBe(sourceStandards.standards.length + sets + 1);
   });
 
   it('narrows results with a filter', async () => {
@@ -41,9 +43,39 @@ describe('the search index built with the site', () => {
     expect(families.every((h) => h.filters.audience?.includes('Families'))).toBe(true);
   });
 
-  it('does not index listing pages, only content', async () => {
-    const urls = (await pf.search('guidance')).map((h) => h.url);
-    expect(urls).not.toContain('/guidance/');
-    expect(urls.some((u) => u.startsWith('/guidance/for/'))).toBe(false);
+  it('indexes the standards, set and guidance index pages, but not filter pages or later pages', async () => {
+    const urls = new Set<string>();
+    for (const q of ['guidance', 'standards', 'families', 'plan']) for (const h of await pf.search(q)) urls.add(h.url);
+    expect([...urls]).toEqual(expect.arrayContaining(['/guidance/', '/standards/', '/standards/ehc-plan/']));
+    expect([...urls].filter((u) => /^\/guidance\/(for|stage|standard|page)\//.test(u))).toEqual([]);
   });
+
+  it('gives every standard its set in the title', async () => {
+    const hits = await pf.search('standard');
+    const standards = hits.filter((h) => /^\/standards\/[^/]+\/\d+\/$/.test(h.url));
+    expect(standards.length).toBeGreaterThan(0);
+    for (const h of standards) expect(h.meta.title, h.url).toMatch(/^(EHC plan|Schools and settings|Support services) standard \d+: /);
+  });
+
+  it('does not match a page on its related-guidance list or its navigation', async () => {
+    // "annual review" appears on standard pages only in their lists of related guidance.
+    const hits = await pf.search('annual review');
+    const top = hits.slice(0, 5).map((h) => h.url);
+    expect(top.filter((u) => u === '/standards/ehc-plan/1/' || u === '/standards/ehc-plan/3/')).toEqual([]);
+  });
+
+  // What a parent or practitioner types, and the page they came for.
+  const WANTED: [string, string][] = [
+    ['good ehc plan', '/standards/ehc-plan/'],
+    ['what a good EHC plan looks like', '/standards/ehc-plan/'],
+    ['annual review', '/guidance/annual-review-what-to-expect/'],
+    ['complain', '/guidance/feedback-and-complaints/'],
+    ['preparing for adulthood', '/guidance/preparing-for-adulthood/'],
+  ];
+  for (const [query, url] of WANTED) {
+    it(`puts ${url} first for "${query}"`, async () => {
+      const hits = await pf.search(query);
+      expect(hits.slice(0, 3).map((h) => h.url)[0]).toBe(url);
+    });
+  }
 });

@@ -28,5 +28,5 @@ describe('axe-core on every built page', () => {
     console.log(`axe: ${paths.length} pages checked against ${TAGS.join(', ')}; ${report.length} violations`);
     expect(report).toEqual([]);
     expect(external).toEqual([]);
-  }, 300_000);
+  }, 900_000);
 });

@@ -18,7 +18,7 @@ describe('search in a real browser', () => {
     expect(await page.locator('#search-status').textContent()).toMatch(/\d+ results? for “culture of dependency”/);
     await first.click();
     await page.waitForURL(`**/standards/${st.set}/${st.number}/`);
-    expect(await page.locator('h1').textContent()).toContain(`Standard ${st.number}`);
+    expect(await page.locator('h1').textContent()).toContain(`standard ${st.number}: `);
     expect(external).toEqual([]);
   });
 
@@ -119,7 +119,7 @@ describe('keyboard journey', () => {
 describe('print', () => {
   const site = useSite();
 
-  it('hides navigation and shows where links go', async () => {
+  it('hides navigation and shows the full address of every link', async () => {
     const page = await site.page();
     await page.goto(`${site.base}/guidance/smart-outcomes/`);
     await page.emulateMedia({ media: 'print' });
@@ -130,7 +130,9 @@ describe('print', () => {
       const a = document.querySelector('main a[href^="/standards/"]')!;
       return { href: a.getAttribute('href'), content: getComputedStyle(a, '::after').content };
     });
-    expect(after.content).toContain(after.href!);
+    expect(after.content).toContain(`https://northvale.example${after.href!}`);
+    // Boxes are never split across pages.
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('main table')!).breakInside)).toBe('avoid');
   });
 
   it('prints a briefing as a clean A4 document: no navigation, tables in place of charts, link targets shown', async () => {
@@ -155,7 +157,8 @@ describe('print', () => {
     expect(state.charts.every((d) => d === 'none')).toBe(true);
     expect(state.tables.length).toBeGreaterThanOrEqual(state.charts.length);
     expect(state.tables.every(Boolean)).toBe(true);
-    expect(state.link.after).toContain(state.link.href!);
+    expect(state.link.after).toContain(`https://northvale.example${state.link.href!}`);
+    expect(await page.evaluate(() => [...document.querySelectorAll('.sq-callout')].every((c) => getComputedStyle(c).breakInside === 'avoid'))).toBe(true);
   });
 
   it('prints every briefing on no more than two A4 pages', async () => {

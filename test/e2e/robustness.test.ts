@@ -23,9 +23,11 @@ describe('without JavaScript', () => {
     const families = await page.locator('main .sq-list > li').count();
     expect(families).toBeGreaterThan(0);
     expect(families).toBeLessThan(total);
+    // Choosing a stage keeps the families filter.
     await page.getByRole('link', { name: /^EHC plan \(\d+\)$/ }).click();
-    await page.waitForURL('**/guidance/stage/ehc-plan/');
-    expect(await page.locator('h1').textContent()).toContain('EHC plan');
+    await page.waitForURL('**/guidance/for/families/stage/ehc-plan/');
+    expect(await page.locator('h1').textContent()).toBe('Guidance for families: EHC plan');
+    expect(await page.locator('main .sq-list > li').count()).toBeLessThanOrEqual(families);
   });
 
   it('explains on the search page that search needs JavaScript, and links to the indexes', async () => {

@@ -32,7 +32,7 @@ export const AudienceSchema = z.enum(AUDIENCES);
 export type Audience = z.infer<typeof AudienceSchema>;
 
 /** Stages of the SEND journey a guidance entry applies to. */
-export const STAGES = ['sen-support', 'ehc-needs-assessment', 'ehc-plan', 'annual-review', 'all'] as const;
+export const STAGES = ['sen-support', 'ehc-needs-assessment', 'ehc-plan', 'annual-review', 'preparing-for-adulthood', 'all'] as const;
 export const StageSchema = z.enum(STAGES);
 export type Stage = z.infer<typeof StageSchema>;
 
@@ -62,6 +62,7 @@ export const LABELS = {
     'ehc-needs-assessment': 'EHC needs assessment',
     'ehc-plan': 'EHC plan',
     'annual-review': 'Annual review',
+    'preparing-for-adulthood': 'Preparing for adulthood',
     all: 'All stages',
   },
 } as const satisfies {

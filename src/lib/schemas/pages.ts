@@ -77,7 +77,7 @@ export const GuidanceSchema = z.object({
   stage: z.array(StageSchema).min(1, { message: 'must name at least one stage' }),
   /** Ids of the standards it serves, e.g. ["ehc-plan-2"]. Each must exist. Default none. */
   standards: z.array(SlugSchema).default([]),
-  /** When the guidance was last reviewed, YYYY-MM-DD. Required. */
+  /** When the guidance was last reviewed or changed, YYYY-MM-DD, shown as "Last updated". Required. */
   updated: IsoDateSchema,
   ...LegalFields,
 });
@@ -92,6 +92,8 @@ export const FrameworkPageSchema = z.object({
   ...LegalFields,
   /** Position in the framework section, from 1. Required. */
   order: z.number({ message: 'must be a whole number' }).int().positive(),
+  /** When the page's content was last updated, YYYY-MM-DD, shown as "Last updated". Optional. */
+  updated: IsoDateSchema.optional(),
 });
 export type FrameworkPage = z.output<typeof FrameworkPageSchema>;
 
@@ -102,6 +104,8 @@ export const StandalonePageSchema = z.object({
   /** One sentence on what the page is for. Required. */
   summary: TextSchema,
   ...LegalFields,
+  /** When the page's content was last updated, YYYY-MM-DD, shown as "Last updated". Optional. */
+  updated: IsoDateSchema.optional(),
 });
 export type StandalonePage = z.output<typeof StandalonePageSchema>;
 

@@ -118,6 +118,8 @@ export const PartnershipSchema = z
       description: TextSchema,
       /** Email address for feedback and accessibility problems. Required. */
       contactEmail: z.email({ message: 'must be an email address, like quality@example.org' }),
+      /** Optional address of an online feedback form for every page's "Is this page useful?" links; {url}, {title} and {feedback} in it are filled in. Default: an email to contactEmail. */
+      feedbackForm: z.url({ message: 'must be a full web address, like https://forms.example.org/feedback' }).optional(),
     }),
     /** Localities (areas within the partnership) used in audit data. At least one. */
     localities: OptionListSchema,

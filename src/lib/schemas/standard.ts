@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { CoreOfferSchema, EcmOutcomeSchema, SlugSchema, StageSchema, TextSchema } from './common';
 import { LegalFields } from './pages';
+import { CoreOfferSchema, EcmOutcomeSchema, IsoDateSchema, SlugSchema, StageSchema, TextSchema } from './common';
 
 /** One supporting-evidence point: plain text, or text with Code of Practice paragraph references. */
 export const EvidenceSchema = z.union([
@@ -36,6 +36,8 @@ export const StandardSchema = z.object({
   coreOffer: z.array(CoreOfferSchema).default([]),
   /** One plain-English sentence for families. Required. */
   summary: TextSchema,
+  /** When the page's content was last updated, YYYY-MM-DD, shown as "Last updated". Optional. */
+  updated: IsoDateSchema.optional(),
   /** Where the official wording comes from. Required. */
   source: z.object({
     /** An id from content/sources.yaml. Required. */
@@ -62,6 +64,10 @@ export const StandardSetSchema = z.object({
   title: TextSchema,
   /** Short title for navigation and breadcrumbs. Required. */
   shortTitle: TextSchema,
+  /** How one of its standards is named before its number, e.g. "EHC plan standard". Default: the short title and "standard". */
+  standardLabel: TextSchema.optional(),
+  /** A plain-English heading for families, e.g. "What a good EHC plan looks like". Default: the title. */
+  familyTitle: TextSchema.optional(),
   /** Plain-English description. Required. */
   description: TextSchema,
   /** An id from content/sources.yaml. Required. */
