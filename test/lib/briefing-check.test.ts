@@ -1,3 +1,4 @@
+import { cpSync, existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBriefingComponents, checkNotMetRank, type BriefingRefs } from '../../src/lib/briefing-check';
 import { checkContent } from '../../src/lib/content-check';
@@ -376,6 +377,9 @@ describe('slips in a briefing, through the whole check that validate and the bui
   beforeAll(() => {
     p = projectCopy();
     original = p.read(LAST);
+    // The copy's data are the project's: start from the project's disclosure decisions (kept by a
+    // hash of their inputs) rather than solving every term again in each copy.
+    if (existsSync(disclosureCacheDir(ROOT))) cpSync(disclosureCacheDir(ROOT), disclosureCacheDir(p.dir), { recursive: true });
   });
   afterAll(() => p.remove());
   /** Problems with one briefing in place (the copy), and none from anything else. */
