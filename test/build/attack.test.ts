@@ -14,7 +14,7 @@
  * decided complaints upheld / not.
  *
  * Constraints: every published count (0 included) as an equality; every "c" as ≥ 1, or ≥ 0
- * when every cell of its row is "c"; row, column and grand totals; the three breakdowns share
+ * when every cell of its row is "c" or 0 (the rule the pages state); row, column and grand totals; the three breakdowns share
  * the "Grades given" totals; timeliness rows and the "All" row; audits with a timescale of a
  * type ≤ that type's audits; decided complaints ≤ complaints; each standard's count ≤ audits
  * and in the published order; feedback themes and ratings each add up to the responses; every
@@ -155,7 +155,7 @@ function shareCons(value: string, part: Lin, whole: Lin, from: string): Con[] {
 interface Cell {
   key: string; // section|group|measure
   expr: Lin;
-  row?: string; // category cells of a row; a row whose every cell is c may hide zeros
+  row?: string; // category cells of a row; a row whose every cell is c or 0 may hide zeros
   total?: string; // the row this Total belongs to
 }
 interface Share {
@@ -295,10 +295,11 @@ export function buildAttack(rows: Row[], knowledge: Knowledge = {}): Attack {
         const met = page.met.get(t.section)?.get(g);
         if (met !== undefined && page.target !== undefined) {
           m.add(total, '>=', 1, `${t.section}|${g}|met the target (page)`);
-          // The page says "met" when the share as published reaches the target, so an exact share
-          // of 80% (79.5% or more) counts as met: 200·part ≥ (2·target − 1)·whole.
-          if (met) m.add(lin([gob(row), 200], [total, -(2 * page.target - 1)]), '>=', 0, `${t.section}|${g}|met the target (page)`);
-          else m.add(lin([gob(row), 200], [total, -(2 * page.target - 1)]), '<=', -1, `${t.section}|${g}|did not meet the target (page)`);
+          // The page answers for the true share: a share published as exactly the target says
+          // which side of it it is on (79.6% is shown as 80% but "No"), and a band or any other
+          // share is on one side. So "Yes" is 100·part ≥ target·whole and "No" is below it.
+          if (met) m.add(lin([gob(row), 100], [total, -page.target]), '>=', 0, `${t.section}|${g}|met the target (page)`);
+          else m.add(lin([gob(row), 100], [total, -page.target]), '<=', -1, `${t.section}|${g}|did not meet the target (page)`);
         }
       }
       const few = page.fewGroups.get(t.section);
@@ -398,8 +399,10 @@ export function buildAttack(rows: Row[], knowledge: Knowledge = {}): Attack {
   // --- Every published figure, as what it says.
   const cellByKey = new Map(cells.map((c) => [c.key, c]));
   const shareByKey = new Map(shares.map((s) => [s.key, s]));
+  // The published rule: "a c is at least 1, except in a row where every number is c or 0, where
+  // a c can also be 0".
   const rowAllHidden = new Map<string, boolean>();
-  for (const c of cells) if (c.row) rowAllHidden.set(c.row, (rowAllHidden.get(c.row) ?? true) && value.get(c.key) === SYMBOL);
+  for (const c of cells) if (c.row) rowAllHidden.set(c.row, (rowAllHidden.get(c.row) ?? true) && (value.get(c.key) === SYMBOL || value.get(c.key) === '0'));
   const unmodelled: string[] = [];
   for (const r of rows) {
     const key = k(r.section, r.group, r.measure);
@@ -471,7 +474,9 @@ interface TermResult {
   narrowest?: Finding;
   /** The narrowest among hidden counts that are not pinned to 0. */
   narrowestNonZero?: Finding;
-  narrow: Finding[]; // hidden counts with fewer than THRESHOLD values
+  narrow: Finding[]; // hidden counts that may be 1 or more, with fewer than THRESHOLD values
+  /** Hidden counts the attacker pins to exactly 0: reported, not failed (a zero may already be published elsewhere). */
+  pinnedZero: Finding[];
   pinnedSums: Finding[]; // derived sums pinned to 1..THRESHOLD
   sameGrade: string[]; // grade rows where every audit must have one grade
   derivedChecked: number;
@@ -500,13 +505,16 @@ function audit(term: string, rows: Row[], knowledge: Knowledge): TermResult {
     });
     throw new Error(`${term}: no table fits every published figure; feasible again without: ${culprits.join('; ')}`);
   }
-  const result: TermResult = { term, hiddenChecked: a.hidden.length, narrow: [], pinnedSums: [], sameGrade: [], derivedChecked: a.derived.length, unmodelled: a.unmodelled };
+  const result: TermResult = { term, hiddenChecked: a.hidden.length, narrow: [], pinnedZero: [], pinnedSums: [], sameGrade: [], derivedChecked: a.derived.length, unmodelled: a.unmodelled };
   for (const h of a.hidden) {
     const [min, max] = range(a.model, h.expr);
     const f = { figure: h.key, min, max };
     if (!result.narrowest || max - min < result.narrowest.max - result.narrowest.min) result.narrowest = f;
     if (max > 0 && (!result.narrowestNonZero || max - min < result.narrowestNonZero.max - result.narrowestNonZero.min)) result.narrowestNonZero = f;
-    if (max - min + 1 < THRESHOLD) {
+    // The rule protects hidden counts of 1 or more: a c whose range holds any value of 1 or more
+    // must have at least THRESHOLD possible values. A c pinned to exactly 0 is listed apart.
+    if (max === 0) result.pinnedZero.push(f);
+    else if (max - min + 1 < THRESHOLD) {
       result.narrow.push(f);
       if (process.env.ATTACK_EXPLAIN === '1') console.log(`${term} ${show(f)}\n    pinned by: ${pinnedBy(a.model, h.expr, [min, max]).join('; ')}`);
     }
@@ -521,7 +529,7 @@ function audit(term: string, rows: Row[], knowledge: Knowledge): TermResult {
 
 /** The kind of published fact a constraint comes from, to say which figures pin a finding. */
 function sourceOf(from: string): string {
-  if (from.includes('(page)')) return from.includes('met the target') ? 'page: "Met the target?"' : 'page: "N groups had 5 audits or fewer"';
+  if (from.includes('(page)')) return from.includes('the target (page)') ? 'page: "Met the target?"' : 'page: "N groups had 5 audits or fewer"';
   if (from.includes('is published only')) return 'methodology: no share or average for 5 or fewer';
   if (from.includes('|')) return `${from.split('|')[0]}${from.endsWith('= c') ? ' (its c cells)' : ''}`;
   return `structure: ${from}`;
@@ -624,6 +632,7 @@ describe('the attack on the built site', () => {
       [
         `${term}: ${r.hiddenChecked} hidden counts and ${r.derivedChecked} derived sums checked; narrowest ${show(r.narrowest)}; narrowest not pinned to 0: ${show(r.narrowestNonZero)}`,
         ...r.narrow.map((f) => `  NARROWED ${show(f)}`),
+        ...r.pinnedZero.map((f) => `  PINNED TO 0 (check whether the 0 is published elsewhere) ${show(f)}`),
         ...r.pinnedSums.map((f) => `  PINNED SUM ${show(f)}`),
         ...r.sameGrade.map((g) => `  ONE GRADE ${g}`),
       ].join('\n'),

@@ -1,22 +1,31 @@
+import { cpSync, existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBriefingComponents, checkNotMetRank, type BriefingRefs } from '../../src/lib/briefing-check';
 import { checkContent } from '../../src/lib/content-check';
-import { checkAll, loadData } from '../../src/lib/data/load';
+import { checkAll, loadData, practiceStandards } from '../../src/lib/data/load';
 import { compareMetric, type CompareQuery } from '../../src/lib/data/metrics';
-import { buildReports } from '../../src/lib/data/report';
+import { buildSnapshot, disclosureCacheDir } from '../../src/lib/snapshot';
 import { allTerms } from '../../src/lib/data/terms';
 import { checkMdx } from '../../src/lib/mdx-check';
 import { readMdx } from '../../src/lib/mdx-source';
-import { describeProblem, formatProblems, type Problem } from '../../src/lib/problems';
+import { describeProblem, formatProblems, isError, type Problem } from '../../src/lib/problems';
 import { PLACEHOLDERS, briefingSkeleton } from '../../src/lib/scaffold';
 import { BRIEFING_COMPONENTS } from '../../src/lib/schemas/briefing-components';
 import { ROOT, lineOf, projectCopy } from '../helpers/project-copy';
 
 // The real reports of the bundled example, as a briefing is checked against them in a build.
 const { content } = checkContent(ROOT);
-const data = loadData(ROOT);
+const data = await loadData(ROOT);
+const { reports } = await buildSnapshot({
+  cfg: content.partnership!,
+  audits: data.audits,
+  feedback: data.feedback,
+  complaints: data.complaints,
+  standards: practiceStandards(content, data.audits),
+  cacheDir: disclosureCacheDir(ROOT),
+});
 const refs: BriefingRefs = {
-  reports: buildReports({ cfg: content.partnership!, audits: data.audits, feedback: data.feedback, complaints: data.complaints }),
+  reports,
   standardIds: new Set(content.standards.map((s) => s.id)),
   guidanceIds: new Set(content.guidance.map((g) => g.id)),
   terms: allTerms(content.partnership!).map((t) => t.id),
@@ -271,11 +280,33 @@ describe('comparisons in words, from two published figures', () => {
   });
 
   it('says a figure cannot be compared when it is not published, and gives no difference', () => {
-    const row = summer.byLocality.rows.findIndex((r) => summer.byLocality.share!.rows[summer.byLocality.rows.indexOf(r)]!.kind === 'suppressed');
+    // The first group of the summer term, by locality, type or level, whose share is hidden.
+    const groups = [
+      ['locality', summer.byLocality],
+      ['auditType', summer.byType],
+      ['level', summer.byLevel],
+    ] as const;
+    const hiddenGroup = groups.flatMap(([key, t]) => t.rows.filter((_, i) => t.share!.rows[i]!.kind === 'suppressed').map((r) => ({ [key]: r.id })))[0];
+    expect(hiddenGroup).toBeDefined();
+    expect(words({ metric: 'good-or-better', ...hiddenGroup, with: 'target' })).toMatchObject({ points: null, text: 'not published exactly this term, so it cannot be compared with the 80% target' });
+    expect(words({ metric: 'good-or-better', ...hiddenGroup, with: 'previous-term' })).toMatchObject({ points: null, text: 'not comparable with the spring term 2025/26, because a figure is not published exactly' });
+  });
+
+  it('gives no difference in points for a share published only as a band', () => {
+    const row = summer.byLocality.share!.rows.findIndex((p) => p.kind === 'band');
     expect(row).toBeGreaterThanOrEqual(0);
     const locality = summer.byLocality.rows[row]!.id;
-    expect(words({ metric: 'good-or-better', locality, with: 'target' })).toMatchObject({ points: null, text: 'not published this term, so it cannot be compared with the 80% target' });
-    expect(words({ metric: 'good-or-better', locality, with: 'previous-term' })).toMatchObject({ points: null, text: 'not comparable with the spring term 2025/26, because a figure is not published' });
+    expect(words({ metric: 'good-or-better', locality, with: 'target' })).toMatchObject({ points: null });
+    expect(words({ metric: 'good-or-better', locality, with: 'previous-term' })).toMatchObject({ points: null });
+  });
+
+  // Known fault in compareMetric: a share published as a band ("below 80%", "90% or more") is
+  // described as "not published this term", although the band is published and already says
+  // which side of the target it is on (againstTarget gives "below the 80% target" for it).
+  it('does not call a share published as a band "not published" when comparing it with the target', () => {
+    const row = summer.byLocality.share!.rows.findIndex((p) => p.kind === 'band');
+    const locality = summer.byLocality.rows[row]!.id;
+    expect(words({ metric: 'good-or-better', locality, with: 'target' }).text).not.toMatch(/not published/);
   });
 
   it('refuses comparisons that cannot be made, saying why', () => {
@@ -346,27 +377,30 @@ describe('slips in a briefing, through the whole check that validate and the bui
   beforeAll(() => {
     p = projectCopy();
     original = p.read(LAST);
+    // The copy's data are the project's: start from the project's disclosure decisions (kept by a
+    // hash of their inputs) rather than solving every term again in each copy.
+    if (existsSync(disclosureCacheDir(ROOT))) cpSync(disclosureCacheDir(ROOT), disclosureCacheDir(p.dir), { recursive: true });
   });
   afterAll(() => p.remove());
   /** Problems with one briefing in place (the copy), and none from anything else. */
-  const problemsWith = (text: string) => {
+  const problemsWith = async (text: string) => {
     p.write(COPY, text);
-    const { problems } = checkAll(p.dir);
+    const { problems } = await checkAll(p.dir);
     expect(problems.filter((x) => x.file !== COPY)).toEqual([]);
     return problems;
   };
 
-  it("moves every figure to the new term when last term's briefing is copied and only its term: changed", () => {
+  it("moves every figure to the new term when last term's briefing is copied and only its term: changed", async () => {
     const copy = original.replace('term: 2025-26-spring', `term: ${TERM}`);
     expect(copy).not.toBe(original);
-    expect(problemsWith(copy)).toEqual([]);
+    expect(await problemsWith(copy)).toEqual([]);
   });
 
-  it('refuses a copy whose components still name last term, one message per figure, saying how to fix it', () => {
+  it('refuses a copy whose components still name last term, one message per figure, saying how to fix it', async () => {
     // A briefing written the old way, with term="…" on every component, copied to the next term.
     const old = original.replace(/<(Stat|Compare|ReportChart) /g, '<$1 term="2025-26-spring" ');
     const copy = old.replace('term: 2025-26-spring', `term: ${TERM}`);
-    const problems = problemsWith(copy);
+    const problems = await problemsWith(copy);
     const count = (old.match(/ term="2025-26-spring"/g) ?? []).length;
     expect(count).toBeGreaterThan(3);
     expect(problems).toHaveLength(count);
@@ -377,35 +411,35 @@ describe('slips in a briefing, through the whole check that validate and the bui
     }
   });
 
-  it('gives one message for a date written day first, with the date meant', () => {
+  it('gives one message for a date written day first, with the date meant', async () => {
     const copy = original.replace(/^published: .*$/m, 'published: 15/09/2026');
-    const problems = problemsWith(copy);
+    const problems = await problemsWith(copy);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: lineOf(copy, 'published:'), field: 'published', message: 'found "15/09/2026": is not written year-month-day', didYouMean: '2026-09-15' });
     expect(problems[0]!.expected).toContain('YYYY-MM-DD');
   });
 
-  it('gives one message for a date that does not exist, with the form expected and the date most likely meant', () => {
-    const problems = problemsWith(original.replace(/^published: .*$/m, 'published: 2026-90-15'));
+  it('gives one message for a date that does not exist, with the form expected and the date most likely meant', async () => {
+    const problems = await problemsWith(original.replace(/^published: .*$/m, 'published: 2026-90-15'));
     expect(problems).toHaveLength(1);
     expect(describeProblem(problems[0]!)).toBe(
       'published: found "2026-90-15": is not a real calendar date. Did you mean 2026-09-15? Expected a date written YYYY-MM-DD (year, month, day), like 2026-09-15. How to fix: write 2026-09-15 instead.',
     );
   });
 
-  it('names the data file a real term with no data yet needs, once, on the term: line', () => {
+  it('names the data file a real term with no data yet needs, once, on the term: line', async () => {
     const copy = original.replace('term: 2025-26-spring', 'term: 2026-27-autumn');
-    const problems = problemsWith(copy);
+    const problems = await problemsWith(copy);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: lineOf(copy, 'term:'), field: 'term' });
     expect(problems[0]!.message).toContain('there are no figures for 2026-27-autumn yet');
     expect(problems[0]!.fix).toContain('add data/audits/2026-27-autumn.csv');
   });
 
-  it('quotes the line in the list of problems and marks the place with a caret', () => {
+  it('quotes the line in the list of problems and marks the place with a caret', async () => {
     const copy = original.replace('<Stat metric="good-or-better"', '<Stat metric="good-or-beter"');
     expect(copy).not.toBe(original);
-    const problems = problemsWith(copy);
+    const problems = await problemsWith(copy);
     const line = lineOf(copy, 'good-or-beter');
     const text = copy.split('\n')[line - 1]!;
     expect(problems).toHaveLength(1);
@@ -430,9 +464,9 @@ describe("near misses in a briefing's frontmatter", () => {
     const file = 'content/briefings/2025-26-summer-quality-briefing.mdx';
     p.edit(file, 'standards: [ehc-plan-2,', 'standards: [ehc-plan-22,');
     p.edit(file, 'guidance: [smart-outcomes,', 'guidance: [smart-outcome,');
-    expect(checkContent(p.dir).problems.map((x) => `${x.field}: ${x.didYouMean}`)).toEqual(['standards[0]: ehc-plan-2', 'guidance[0]: smart-outcomes']);
+    expect(checkContent(p.dir).problems.filter(isError).map((x) => `${x.field}: ${x.didYouMean}`)).toEqual(['standards[0]: ehc-plan-2', 'guidance[0]: smart-outcomes']);
     // A misspelt term: its frontmatter cannot be read further, so it is the only problem.
     p.edit(file, 'term: 2025-26-summer', 'term: 2025-26-sumer');
-    expect(checkContent(p.dir).problems.map((x) => `${x.field}: ${x.didYouMean}`)).toEqual(['term: 2025-26-summer']);
+    expect(checkContent(p.dir).problems.filter(isError).map((x) => `${x.field}: ${x.didYouMean}`)).toEqual(['term: 2025-26-summer']);
   });
 });

@@ -220,11 +220,12 @@ function designModeration(t: TermTally, cfg: Partnership, audits: number): Publi
   const b = new Builder(cfg.disclosure.threshold);
   const mod = b.atom('moderated:yes', t.moderated[0]);
   const unmod = b.atom('moderated:no', t.moderated[1]);
-  b.structure.push({ terms: sumOf([mod, unmod]), op: '=', rhs: audits, from: 'every audit is moderated or not' });
+  // The number of audits is a known constant only when it is published (more than the threshold).
+  if (audits > b.threshold) b.structure.push({ terms: sumOf([mod, unmod]), op: '=', rhs: audits, from: 'every audit is moderated or not' });
   b.count('moderated/yes', [[mod, 1]], LOSS.minorCell, 'moderated');
   b.count('moderated/no', [[unmod, 1]], LOSS.minorCell, 'moderated');
   b.row('moderated', ['moderated/yes', 'moderated/no'], sumOf([mod, unmod]));
-  b.count('moderated', sumOf([mod, unmod]), LOSS.grandTotal).fixed = true;
+  b.count('moderated', sumOf([mod, unmod]), LOSS.grandTotal).fixed = audits > b.threshold;
   b.line('moderated/yes', 'moderated/no', 'moderated');
   b.plainShare('moderated/share', [[mod, 1]], sumOf([mod, unmod]), LOSS.minorShare);
   return b.build();
@@ -236,7 +237,8 @@ function designStandards(t: TermTally, cfg: Partnership, standards: readonly str
   // not met first) is known to the attacker too.
   const s = standards.map((id, i) => b.atom(`standard:${id}`, t.notMet[i]!));
   const all = b.atom('audits', audits);
-  b.structure.push({ terms: [[all, 1]], op: '=', rhs: audits, from: 'the number of audits' });
+  if (audits > b.threshold) b.structure.push({ terms: [[all, 1]], op: '=', rhs: audits, from: 'the number of audits' });
+  else b.structure.push({ terms: [[all, 1]], op: '>=', rhs: 1, from: 'the number of audits (hidden: small)' });
   standards.forEach((id, i) => {
     b.count(`standard/${id}`, [[s[i]!, 1]], LOSS.cell);
     b.plainShare(`standard/${id}/share`, [[s[i]!, 1]], [[all, 1]], LOSS.cell);

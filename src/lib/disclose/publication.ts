@@ -434,6 +434,15 @@ export function protect(pub: Publication, finder: RangeFinder): ProtectResult {
         }
         if (!helped) {
           restoreState(pub, saved);
+          // A larger count that the published figures already pin exactly (all of a term's audits
+          // in one locality, say) protects nothing by being hidden: show it. Showing a figure whose
+          // value is already forced adds no constraint, so no other check changes.
+          const f = pub.figures.get(check.id);
+          if (check.kind === 'hidden count' && f?.kind === 'count' && f.truth > pub.threshold && finding.min === finding.max) {
+            f.hidden = false;
+            f.reason = undefined;
+            break;
+          }
           throw new Error(`Disclosure control could not protect ${check.id}: no figure near it can be hidden to protect it.`);
         }
       }

@@ -2,12 +2,12 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { formatFigure } from '../../../src/lib/data/disclosure';
 import { METRICS, resolveMetric, type MetricQuery, type ResolvedMetric } from '../../../src/lib/data/metrics';
-import { buildReports } from '../../../src/lib/data/report';
+import { buildSnapshot } from '../../../src/lib/snapshot';
 import { reportCsv } from '../../../src/lib/data/report-text';
-import { audits, earlierAudits, mainTermAudits, mainTermComplaints, mainTermFeedback, makeConfig } from './report-fixtures';
+import { audits, earlierAudits, mainTermAudits, mainTermComplaints, mainTermFeedback, makeConfig, STANDARDS } from './report-fixtures';
 
 // Reports for autumn 2024/25 (the hand-counted main term), summer 2023/24 and autumn 2023/24.
-const reports = buildReports({ cfg: makeConfig(), audits: [...earlierAudits(), ...mainTermAudits()], feedback: mainTermFeedback(), complaints: mainTermComplaints() });
+const { reports } = await buildSnapshot({ cfg: makeConfig(), audits: [...earlierAudits(), ...mainTermAudits()], feedback: mainTermFeedback(), complaints: mainTermComplaints(), standards: STANDARDS });
 const term = '2024-25-autumn';
 
 function resolved(q: Omit<MetricQuery, 'term'> & { term?: string }): ResolvedMetric {
@@ -17,7 +17,7 @@ function resolved(q: Omit<MetricQuery, 'term'> & { term?: string }): ResolvedMet
 }
 const shown = (q: Omit<MetricQuery, 'term'> & { term?: string }) => {
   const f = resolved(q).figure;
-  return f.kind === 'suppressed' ? 'c' : f.value;
+  return f.kind === 'suppressed' ? 'c' : f.kind === 'band' ? f.text : f.value;
 };
 
 describe('each published figure, by name', () => {
@@ -119,11 +119,15 @@ describe('queries that cannot be answered say exactly what is wrong', () => {
 });
 
 describe('suppressed figures', () => {
-  it('are returned suppressed, never as a number', () => {
-    // Threshold 5; 12 audits, Good 9 and RI 3: the share Good or better cannot be published.
-    const small = buildReports({ cfg: makeConfig({ threshold: 5 }), audits: [...audits(9, '2024-10-01'), ...audits(3, '2024-10-02', { grade: 'requires-improvement' })], feedback: [], complaints: [] });
+  it('are returned suppressed or as a band, never as a number', async () => {
+    // Threshold 5; 12 audits, all North, Good 9 and RI 3: the exact share 9/12 = 75% would give
+    // the hidden 9 (and so the 3) back, so it is published only as "below 80%" (the target).
+    // South has no audits, so its share is suppressed.
+    const { reports: small } = await buildSnapshot({ cfg: makeConfig({ threshold: 5 }), audits: [...audits(9, '2024-10-01'), ...audits(3, '2024-10-02', { grade: 'requires-improvement' })], feedback: [], complaints: [], standards: STANDARDS });
     const r = resolveMetric(small, { metric: 'good-or-better', term });
-    expect(r.ok && r.value.figure).toEqual({ kind: 'suppressed', reason: 'secondary' });
+    expect(r.ok && r.value.figure).toMatchObject({ kind: 'band', from: 0, below: 80, text: 'below 80%' });
+    const south = resolveMetric(small, { metric: 'good-or-better', term, locality: 'south' });
+    expect(south.ok && south.value.figure).toEqual({ kind: 'suppressed', reason: 'small' });
     const n = resolveMetric(small, { metric: 'responses', term });
     expect(n.ok && n.value.figure).toEqual({ kind: 'count', value: 0 });
   });

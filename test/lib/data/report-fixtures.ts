@@ -214,3 +214,6 @@ export function earlierAudits(): AuditRecord[] {
     ...audits(2, '2024-07-23', { grade: 'requires-improvement' }),
   ];
 }
+
+/** The practice standards the fixtures' audits are checked against, in report order. */
+export const STANDARDS: readonly string[] = Array.from({ length: 10 }, (_, i) => `ehc-plan-${i + 1}`);
