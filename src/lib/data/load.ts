@@ -167,13 +167,11 @@ export async function loadData(root: string, opts: { today?: string; fresh?: boo
     audits: audits.records,
     feedback: feedback.records,
     complaints: complaints.records,
-    files: [...audits.files, ...feedback.files, ...complaints.files],
     problems: [...dataProblems, ...briefingProblems, ...updateProblems],
     snapshot,
     notes: [...audits.notes, ...feedback.notes, ...complaints.notes],
     selfEvaluation: selfEvaluation.records,
     files: [...audits.files, ...feedback.files, ...complaints.files, ...selfEvaluation.files],
-    problems: [...dataProblems, ...briefingProblems],
   };
   cache.set(key, out);
   return out;
