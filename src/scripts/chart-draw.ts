@@ -95,7 +95,8 @@ const directLabels: Plugin = {
 /** What a reader hears for one figure: "North: 82%. Figure 1 of 6." (with the series name when there are several). */
 function pointWords(spec: ChartSpec, series: number, index: number, position: number, count: number): string {
   const v = spec.series[series]!.values[index];
-  const value = v === null || v === undefined ? `not published (${symbol})` : `${v}${spec.unit ?? ''}`;
+  const band = spec.series[series]!.bands?.[index];
+  const value = band ? band.text : v === null || v === undefined ? `not published (${symbol})` : `${v}${spec.unit ?? ''}`;
   const name = spec.series.length > 1 ? ` (${spec.series[series]!.label})` : '';
   return `${spec.labels[index]}${name}: ${value}. Figure ${position} of ${count}.`;
 }

@@ -61,6 +61,16 @@ describe('briefings', () => {
           expect(c.text, where).toMatch(/^not /);
           continue;
         }
+        // A share published as a band ("80% or more", "below 80%"): compared with the target in
+        // words that follow the band, and with other terms not at all; never a difference in points.
+        if (!/^\d+%?$/.test(here) || !/^\d+%?$/.test(against)) {
+          expect(c.getAttribute('data-points'), where).toBe('');
+          if (c.getAttribute('data-with') === 'target' && /or more$/.test(here) && parseFloat(here) >= cfg.target.goodOrBetterPercent) expect(c.text, where).toMatch(/^met the /);
+          else if (c.getAttribute('data-with') === 'target' && /^below/.test(here) && parseFloat(here.replace('below ', '')) <= cfg.target.goodOrBetterPercent) expect(c.text, where).toMatch(/^below the /);
+          else expect(c.text, where).toMatch(/^not /);
+          compared++;
+          continue;
+        }
         const d = parseFloat(here) - parseFloat(against);
         expect(Number(c.getAttribute('data-points')), where).toBe(d);
         expect(c.text, where).toMatch(d > 0 ? /above|up|more/ : d < 0 ? /below|down|fewer/ : /^on |^just below |same/);

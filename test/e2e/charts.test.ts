@@ -72,8 +72,9 @@ describe('charts in a real browser', () => {
     const figure = page.locator('#chart-by-locality');
     await figure.locator('.sq-chart').scrollIntoViewIfNeeded();
     await figure.locator('canvas').waitFor();
-    // The table just before this chart is the last tab stop before it.
-    await page.locator('#chart-by-type .sq-table-wrap').focus();
+    // The last tab stop of the figure before it (its table, or the link in the key beside it).
+    const before = page.locator('#chart-by-type .sq-key a');
+    await ((await before.count()) ? before : page.locator('#chart-by-type .sq-table-wrap')).focus();
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
@@ -86,7 +87,8 @@ describe('charts in a real browser', () => {
 
     // What the table says, row by row: the figure each announcement must give.
     const rows = await figure.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ label: tr.querySelector('th')!.textContent!.trim(), value: tr.querySelector('td:last-child')!.textContent!.trim() })),
+      // The share (or its band) is the first column after the group's name.
+      trs.map((tr) => ({ label: tr.querySelector('th')!.textContent!.trim(), value: tr.querySelector('td')!.textContent!.trim() })),
     );
     const expected = rows.map((r, i) => `${r.label}: ${r.value.startsWith('c') ? 'not published (c)' : r.value}. Figure ${i + 1} of ${rows.length}.`);
     const readout = figure.locator('.sq-chart__readout');
