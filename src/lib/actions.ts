@@ -1,3 +1,4 @@
+import { longDate } from './dates';
 /**
  * The actions log for pages: load it once, and answer the questions the pages ask (what is the
  * status of an action on a given day, which are overdue, which came from a term's report, which
@@ -137,10 +138,8 @@ export function themesWithActions(actions: readonly Action[], cfg: Partnership):
   return themes(cfg).filter((t) => actions.some((a) => themesOf(a).includes(t.id)));
 }
 
-/** A date as "3 March 2025" (UTC, so a build machine west of UTC does not print the day before). */
-export function longDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
+/** "1 September 2026" from YYYY-MM-DD, in UTC: the one date formatter (src/lib/dates.ts). */
+export { longDate };
 
 /**
  * What happened to an action by `asOf`, in one plain sentence for families: "Done on 19 July

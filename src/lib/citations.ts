@@ -1,3 +1,4 @@
+import { longDate } from './dates';
 import { citationNumbers } from './check/legal';
 import { LEGAL_SOURCES, type Citation, type LegalReview } from './schemas/pages';
 
@@ -38,9 +39,7 @@ export const noteId = (id: string) => `source-${id}`;
 /** The id of the k-th mark (from 1) in the text citing a note. */
 export const markId = (id: string, k: number) => `cite-${id}-${k}`;
 
-/** A date written out in full, e.g. "1 September 2026". */
-export function longDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
+/** "1 September 2026" from YYYY-MM-DD, in UTC: the one date formatter (src/lib/dates.ts). */
+export { longDate };
 
 export type { Citation, LegalReview };

@@ -1,3 +1,4 @@
+import { longDate } from './dates';
 /**
  * Release management for termly reports, as official statistics do it: when each report was
  * published, when the next is due, which report is the latest, which are provisional, and the
@@ -62,10 +63,8 @@ export function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** "12 October 2026": the one long-date format for release dates, read in UTC. */
-export function formatLongDate(isoDate: string): string {
-  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
+/** "1 September 2026" from YYYY-MM-DD, in UTC: the one date formatter (src/lib/dates.ts). */
+export const formatLongDate = longDate;
 
 /** The day a term's report is (or was) published: its own date if configured, else the end of term plus the lag. */
 export function publicationDate(term: Pick<Term, 'id' | 'end'>, schedule: ReportsSchedule): string {
