@@ -42,6 +42,7 @@ describe('briefings', () => {
   it('quotes every figure exactly as the term report publishes it, and types none by hand', () => {
     let checked = 0;
     let compared = 0;
+    let verdicts = 0;
     for (const b of published) {
       const doc = page(fileFor(href(b))!);
       const stats = doc.querySelectorAll('.sq-statnum');
@@ -75,6 +76,12 @@ describe('briefings', () => {
         expect(Number(c.getAttribute('data-points')), where).toBe(d);
         expect(c.text, where).toMatch(d > 0 ? /above|up|more/ : d < 0 ? /below|down|fewer/ : /^on |^just below |same/);
         if (d !== 0) expect(c.text, where).toContain(String(Math.abs(d)));
+        // A change or gap in a share says whether chance alone could explain it (src/lib/describe).
+        const verdict = c.getAttribute('data-verdict');
+        if (verdict) {
+          expect(c.text, where).toMatch(verdict === 'more-than-chance' ? /\(more than chance alone would explain\)$/ : /\(a (change|gap) this size can happen by chance\)$/);
+          verdicts++;
+        } else expect(c.text, where).not.toMatch(/chance/);
         compared++;
       }
       // The MDX source has no percentages or counts typed by hand outside components.
@@ -86,7 +93,8 @@ describe('briefings', () => {
     }
     expect(checked).toBeGreaterThanOrEqual(8);
     expect(compared).toBeGreaterThanOrEqual(8);
-    console.log(`briefings: ${checked} figures and ${compared} comparisons in ${published.length} briefings match the reports' CSV downloads`);
+    expect(verdicts).toBeGreaterThanOrEqual(4);
+    console.log(`briefings: ${checked} figures and ${compared} comparisons (${verdicts} judged against chance) in ${published.length} briefings match the reports' CSV downloads`);
   });
 
   it('has an index with filters by term, audience and kind that are plain links', () => {

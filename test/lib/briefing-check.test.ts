@@ -4,6 +4,7 @@ import { checkBriefingComponents, checkNotMetRank, type BriefingRefs } from '../
 import { checkContent } from '../../src/lib/content-check';
 import { checkAll, loadData, practiceStandards } from '../../src/lib/data/load';
 import { compareMetric, type CompareQuery } from '../../src/lib/data/metrics';
+import { compareShares, compareWithTarget } from '../../src/lib/describe/chance';
 import { buildSnapshot, disclosureCacheDir } from '../../src/lib/snapshot';
 import { allTerms } from '../../src/lib/data/terms';
 import { checkMdx } from '../../src/lib/mdx-check';
@@ -263,14 +264,20 @@ describe('comparisons in words, from two published figures', () => {
   it('compares the share Good or better with the target', () => {
     const d = value(summer.goodOrBetter) - summer.target;
     expect(d).not.toBe(0);
-    expect(words({ metric: 'good-or-better', with: 'target' })).toMatchObject({ points: d, text: `${pts(d)} ${d > 0 ? 'above' : 'below'} the 80% target` });
+    // The gap is judged against the share's 95% Wilson interval, from the published share and audits.
+    const gap = compareWithTarget({ percent: value(summer.goodOrBetter), n: value(summer.audits) }, summer.target);
+    const chance = gap.verdict === 'more-than-chance' ? 'more than chance alone would explain' : 'a gap this size can happen by chance';
+    expect(words({ metric: 'good-or-better', with: 'target' })).toMatchObject({ points: d, verdict: gap.verdict, text: `${pts(d)} ${d > 0 ? 'above' : 'below'} the 80% target (${chance})` });
   });
 
   it('compares a share with the term before and the same term a year before, in points', () => {
     const d1 = value(summer.goodOrBetter) - value(spring.goodOrBetter);
     const d3 = value(summer.goodOrBetter) - value(lastSummer.goodOrBetter);
-    expect(words({ metric: 'good-or-better', with: 'previous-term' })).toMatchObject({ points: d1, otherTerm: '2025-26-spring', text: `${d1 > 0 ? 'up' : 'down'} ${pts(d1)} on the spring term 2025/26` });
-    expect(words({ metric: 'good-or-better', with: 'last-year' })).toMatchObject({ points: d3, otherTerm: '2024-25-summer', text: `${d3 > 0 ? 'up' : 'down'} ${pts(d3)} on the summer term 2024/25` });
+    // Whether each change is more than chance: Newcombe–Wilson, from the published shares and audits.
+    const verdict = (then: typeof summer) => compareShares({ percent: value(summer.goodOrBetter), n: value(summer.audits) }, { percent: value(then.goodOrBetter), n: value(then.audits) }).verdict;
+    const chance = (v: string) => (v === 'more-than-chance' ? 'more than chance alone would explain' : 'a change this size can happen by chance');
+    expect(words({ metric: 'good-or-better', with: 'previous-term' })).toMatchObject({ points: d1, otherTerm: '2025-26-spring', verdict: verdict(spring), text: `${d1 > 0 ? 'up' : 'down'} ${pts(d1)} on the spring term 2025/26 (${chance(verdict(spring))})` });
+    expect(words({ metric: 'good-or-better', with: 'last-year' })).toMatchObject({ points: d3, otherTerm: '2024-25-summer', verdict: verdict(lastSummer), text: `${d3 > 0 ? 'up' : 'down'} ${pts(d3)} on the summer term 2024/25 (${chance(verdict(lastSummer))})` });
   });
 
   it('compares numbers as more or fewer', () => {

@@ -8,6 +8,8 @@ import type { Average, Figure, Percent } from './disclosure';
 import type { CrossTab, TermReport } from './report';
 import { againstTarget, changeWords } from './report-text';
 import { REPORT_CHARTS, type ReportChart } from './chart-specs';
+import { chanceWords, compareFigures, compareFigureWithTarget } from '../describe/published-chance';
+import type { Verdict } from '../describe/chance';
 
 export const METRICS = {
   audits: 'number of audits completed',
@@ -40,6 +42,8 @@ export interface ResolvedMetric {
   description: string;
   /** Where the same figure is in the report's CSV download. */
   csv: { section: string; group: string; measure: string };
+  /** For a share: the published whole it is a share of (for its interval and comparisons). */
+  of?: Figure;
 }
 
 export type MetricResult = { ok: true; value: ResolvedMetric } | { ok: false; field: string; message: string; expected: string };
@@ -66,7 +70,7 @@ export function resolveMetric(reports: readonly TermReport[], q: MetricQuery): M
 
   const r = report;
   // A share of a whole table (its "All" row when it has several).
-  const one = (t: CrossTab, measure: string, description: string): ResolvedMetric => ({ figure: t.share!.total, description, csv: { section: t.title, group: t.rows.length > 1 ? 'All' : t.rows[0]!.label, measure } });
+  const one = (t: CrossTab, measure: string, description: string): ResolvedMetric => ({ figure: t.share!.total, of: t.table.total, description, csv: { section: t.title, group: t.rows.length > 1 ? 'All' : t.rows[0]!.label, measure } });
   switch (metric) {
     case 'audits':
       return {
@@ -79,8 +83,8 @@ export function resolveMetric(reports: readonly TermReport[], q: MetricQuery): M
       return {
         ok: true,
         value: group
-          ? { figure: group.tab.share!.rows[group.row]!, description: `share of ${group.label} audits graded Good or better`, csv: { section: group.tab.title, group: group.label, measure: '% Good or better' } }
-          : { figure: r.goodOrBetter, description: METRICS['good-or-better'], csv: { section: 'Headline', group: 'All audits', measure: '% Good or better' } },
+          ? { figure: group.tab.share!.rows[group.row]!, of: group.tab.table.rowTotals[group.row]!, description: `share of ${group.label} audits graded Good or better`, csv: { section: group.tab.title, group: group.label, measure: '% Good or better' } }
+          : { figure: r.goodOrBetter, of: r.audits, description: METRICS['good-or-better'], csv: { section: 'Headline', group: 'All audits', measure: '% Good or better' } },
       };
     case 'timeliness':
       return { ok: true, value: one(r.timeliness, '% Met', METRICS.timeliness) };
@@ -120,7 +124,7 @@ export const COUNT_METRICS: readonly MetricName[] = ['audits', 'responses', 'com
 export interface CompareQuery extends MetricQuery {
   with: string;
 }
-export type CompareResult = { ok: true; value: { text: string; points: number | null; against: string; csv: ResolvedMetric['csv']; otherTerm?: string } } | { ok: false; field: string; message: string; expected: string };
+export type CompareResult = { ok: true; value: { text: string; points: number | null; against: string; csv: ResolvedMetric['csv']; otherTerm?: string; /** Whether the change or gap is more than chance (shares published exactly only). */ verdict?: Verdict } } | { ok: false; field: string; message: string; expected: string };
 
 /**
  * A comparison in words, made from two published figures so that no "above target" or "up on
@@ -146,7 +150,11 @@ export function compareMetric(reports: readonly TermReport[], q: CompareQuery): 
       if (words) return { ok: true, value: { text: words, points: null, against, csv } };
     }
     if (f.kind !== 'percent') return { ok: true, value: { text: `not published exactly this term, so it cannot be compared with ${against}`, points: null, against, csv } };
-    return { ok: true, value: { text: againstTarget(f, report.target)!, points: f.value - report.target, against, csv } };
+    const gap = here.value.of && compareFigureWithTarget(f, here.value.of, report.target);
+    const text = againstTarget(f, report.target)!;
+    // On the target there is no gap to explain.
+    if (!gap || gap.points === 0) return { ok: true, value: { text, points: f.value - report.target, against, csv } };
+    return { ok: true, value: { text: `${text} (${chanceWords(gap.verdict, 'gap')})`, points: f.value - report.target, against, csv, verdict: gap.verdict } };
   }
 
   // The terms a report is compared with are the report's own (terms.ts comparisons()).
@@ -159,7 +167,12 @@ export function compareMetric(reports: readonly TermReport[], q: CompareQuery): 
   const base = { against, csv: here.value.csv, otherTerm: then.term.id };
   if (f.kind !== g.kind || (f.kind !== 'percent' && f.kind !== 'count' && f.kind !== 'average')) return { ok: true, value: { text: `not comparable with ${against}, because a figure is not published exactly`, points: null, ...base } };
   const d = f.value - (g as typeof f).value;
-  if (SHARE_METRICS.includes(metric)) return { ok: true, value: { text: d === 0 ? `the same as in ${against}` : `${changeWords(d)} on ${against}`, points: d, ...base } };
+  if (SHARE_METRICS.includes(metric)) {
+    const c = d !== 0 && here.value.of && thenFigure.value.of ? compareFigures({ p: f as Percent, whole: here.value.of }, { p: g as Percent, whole: thenFigure.value.of }) : undefined;
+    if (d === 0) return { ok: true, value: { text: `the same as in ${against}`, points: d, ...base } };
+    if (!c) return { ok: true, value: { text: `${changeWords(d)} on ${against}`, points: d, ...base } };
+    return { ok: true, value: { text: `${changeWords(d)} on ${against} (${chanceWords(c.verdict, 'change')})`, points: d, ...base, verdict: c.verdict } };
+  }
   return { ok: true, value: { text: d === 0 ? `the same number as in ${against}` : `${Math.abs(d)} ${d > 0 ? 'more' : 'fewer'} than in ${against}`, points: d, ...base } };
 }
 

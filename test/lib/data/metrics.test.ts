@@ -58,6 +58,7 @@ describe('figures narrowed to one audit type, locality or level', () => {
     // EHC plan: 8 of 12 → 67%.
     expect(resolved({ metric: 'good-or-better', auditType: 'ehc-plan' })).toEqual({
       figure: { kind: 'percent', value: 67 },
+      of: { kind: 'count', value: 12 },
       description: 'share of EHC plan audits graded Good or better',
       csv: { section: 'Grades by type of audit', group: 'EHC plan', measure: '% Good or better' },
     });
