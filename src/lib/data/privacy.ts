@@ -90,7 +90,8 @@ export function identifierIn(value: string, opts: { dateColumn: boolean }): Iden
   if (n <= 8 && isPostcode(v)) return 'postcode';
   const c = v.charCodeAt(0);
   if (n >= 10 && (c === 43 || c === 48 || c === 40) && isPhone(v)) return 'phone number';
-  if (!opts.dateColumn && isDateLike(v)) return 'date (possibly a date of birth)';
+  // Every date shape starts with a digit.
+  if (!opts.dateColumn && c >= 48 && c <= 57 && isDateLike(v)) return 'date (possibly a date of birth)';
   return undefined;
 }
 
@@ -113,9 +114,23 @@ export function isPersonalHeader(header: string): boolean {
   return ['firstname', 'lastname', 'surname', 'dateofbirth', 'postcode', 'emailaddress', 'phonenumber', 'nhsnumber'].some((w) => joined.includes(w));
 }
 
+const LIST_OR_SPACE = /[;,|\s]/;
+/** A number written with spaces, hyphens or brackets ("999 000 0000", "(01234) 567890"). */
+const DIGIT_RUN = /[+(]?\d[\d ()-]{8,}\d/g;
+
 /** Identifiers inside a cell that holds a list or a phrase ("ehc-plan-2;9990001234", "see SW1A 1AA"). */
 export function identifierInParts(value: string, opts: { dateColumn: boolean } = { dateColumn: false }): IdentifierKind | undefined {
   if (value.length < 5) return undefined;
+  // One token (most cells, such as every reference): no items or words to split, only numbers
+  // written with spaces or brackets inside it, which need a run of at least ten characters.
+  if (!LIST_OR_SPACE.test(value)) {
+    const runs = value.match(DIGIT_RUN);
+    if (runs) for (const r of runs) {
+      const kind = identifierIn(r, opts);
+      if (kind) return kind;
+    }
+    return undefined;
+  }
   // Each item of a list, then each word and each pair of neighbouring words of an item (a
   // postcode has a space inside), then numbers written with spaces ("999 000 0000").
   const items = value.split(/[;,|]+/).map((x) => x.trim()).filter(Boolean);
@@ -126,7 +141,7 @@ export function identifierInParts(value: string, opts: { dateColumn: boolean } =
     candidates.push(...words);
     for (let i = 0; i + 1 < words.length; i++) candidates.push(`${words[i]} ${words[i + 1]}`);
   }
-  candidates.push(...(value.match(/[+(]?\d[\d ()-]{8,}\d/g) ?? []));
+  candidates.push(...(value.match(DIGIT_RUN) ?? []));
   for (const c of candidates) {
     const kind = identifierIn(c, opts);
     if (kind) return kind;
