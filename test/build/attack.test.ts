@@ -182,7 +182,7 @@ export interface Attack {
 type Row = { term: string; section: string; group: string; measure: string; value: string };
 
 /** The columns of a term's figures.csv (described by /reports/datapackage.json). */
-const COLUMNS = ['term_id', 'term_label', 'section_id', 'section', 'group_id', 'group', 'measure_id', 'measure', 'value', 'unit', 'lower_bound', 'upper_bound', 'status', 'revised'];
+const COLUMNS = ['term_id', 'term_label', 'section_id', 'section', 'group_id', 'group', 'measure_id', 'measure', 'value', 'unit', 'lower_bound', 'upper_bound', 'status', 'revised'] as const;
 
 /** RFC 4180 rows of a CSV text (a byte order mark skipped). */
 function csvRows(text: string): string[][] {
@@ -218,7 +218,7 @@ function csvRows(text: string): string[][] {
  */
 export function parseCsv(text: string): Row[] {
   const [head, ...body] = csvRows(text);
-  expect(head).toEqual(COLUMNS);
+  expect(head).toEqual([...COLUMNS]);
   return body.map((cells) => {
     const c = Object.fromEntries(COLUMNS.map((k, i) => [k, cells[i] ?? ''])) as Record<(typeof COLUMNS)[number], string>;
     let value: string;
