@@ -179,9 +179,13 @@ export interface Attack {
   unmodelled: string[];
 }
 
-type Row = { section: string; group: string; measure: string; value: string };
+type Row = { term: string; section: string; group: string; measure: string; value: string };
 
-export function parseCsv(text: string): Row[] {
+/** The columns of a term's figures.csv (described by /reports/datapackage.json). */
+const COLUMNS = ['term_id', 'term_label', 'section_id', 'section', 'group_id', 'group', 'measure_id', 'measure', 'value', 'unit', 'lower_bound', 'upper_bound', 'status', 'revised'] as const;
+
+/** RFC 4180 rows of a CSV text (a byte order mark skipped). */
+function csvRows(text: string): string[][] {
   const rows: string[][] = [];
   let field = '';
   let row: string[] = [];
@@ -204,10 +208,34 @@ export function parseCsv(text: string): Row[] {
   }
   row.push(field);
   if (row.some((f) => f !== '')) rows.push(row);
-  const [head, ...body] = rows;
-  expect(head).toEqual(['term', 'section', 'group', 'measure', 'value']);
-  return body.map(([, section, group, measure, value]) => ({ section: section!, group: group!, measure: measure!, value: value! }));
+  return rows;
 }
+
+/**
+ * A term's figures.csv, each figure as what it publishes: a number, a percentage ("87%"), a band
+ * ("80% or more", "below 80%"), an average ("4.0") or the symbol (any status: a figure not
+ * given says nothing about its group).
+ */
+export function parseCsv(text: string): Row[] {
+  const [head, ...body] = csvRows(text);
+  expect(head).toEqual([...COLUMNS]);
+  return body.map((cells) => {
+    const c = Object.fromEntries(COLUMNS.map((k, i) => [k, cells[i] ?? ''])) as Record<(typeof COLUMNS)[number], string>;
+    let value: string;
+    if (c.status !== '') value = SYMBOL;
+    else if (c.lower_bound !== '' && c.upper_bound !== '') value = Number(c.upper_bound) >= 100 ? `${c.lower_bound}% or more` : Number(c.lower_bound) <= 0 ? `below ${c.upper_bound}%` : `${c.lower_bound}% to below ${c.upper_bound}%`;
+    else if (c.unit === 'percent') value = `${c.value}%`;
+    else value = c.value;
+    return { term: c.term_label, section: c.section, group: c.group, measure: c.measure, value };
+  });
+}
+
+/** Hand-made rows, written "section,group,measure,value" as the page shows each value. */
+const handRows = (lines: string[]): Row[] =>
+  lines.map((l) => {
+    const [section, group, measure, value] = l.split(',');
+    return { term: 'T', section: section!, group: group!, measure: measure!, value: value! };
+  });
 
 /** Facts the report page states that the CSV does not carry. */
 export interface PageFacts {
@@ -557,7 +585,32 @@ beforeAll(async () => {
 });
 
 describe('the attacker (hand-made tables)', () => {
-  const csv = (lines: string[]) => parseCsv(['term,section,group,measure,value', ...lines.map((l) => `T,${l}`)].join('\n'));
+  const csv = handRows;
+
+  it('reads a figures.csv as the page shows each figure: number, percentage, band, average or symbol', () => {
+    const head = 'term_id,term_label,section_id,section,group_id,group,measure_id,measure,value,unit,lower_bound,upper_bound,status,revised';
+    const rows = parseCsv(
+      [
+        `\uFEFF${head}`,
+        'T,Term,headline,Headline,all,All audits,audits,Audits completed,20,count,,,,false',
+        'T,Term,by-type,Grades by type of audit,x,"EHC plan, final",share-good-or-better,% Good or better,,percent,80,100,,false',
+        'T,Term,by-type,Grades by type of audit,y,Panel,share-good-or-better,% Good or better,,percent,0,80,,false',
+        'T,Term,by-type,Grades by type of audit,z,Annual review,share-good-or-better,% Good or better,87,percent,,,,true',
+        'T,Term,by-type,Grades by type of audit,z,Annual review,good,Good,,count,,,c,false',
+        'T,Term,by-type,Grades by type of audit,w,Child case,share-good-or-better,% Good or better,,percent,,,z,false',
+        'T,Term,feedback,What families told us,all,All responses,average-rating,Average rating (1 to 5),4.0,rating_1_to_5,,,,false',
+      ].join('\r\n'),
+    );
+    expect(rows.map((r) => [r.group, r.value])).toEqual([
+      ['All audits', '20'],
+      ['EHC plan, final', '80% or more'],
+      ['Panel', 'below 80%'],
+      ['Annual review', '87%'],
+      ['Annual review', SYMBOL],
+      ['Child case', SYMBOL],
+      ['All responses', '4.0'],
+    ]);
+  });
 
   it('recovers the counts of the leaky spring 2023/24 complaints table (placement + travel = 4)', () => {
     const CC = 'Compliments and complaints by theme';
@@ -623,7 +676,7 @@ describe('the attack on the built site', () => {
 
   it.each(csvFiles)('%s: no hidden count narrower than the threshold, no small sum pinned, no group forced to one grade', (file) => {
     const rows = parseCsv(readFileSync(join(DIST, file), 'utf8'));
-    const term = readFileSync(join(DIST, file), 'utf8').split('\n')[1]!.split(',')[0]!;
+    const term = rows[0]!.term;
     const html = join(DIST, file.replace(/figures\.csv$/, 'index.html'));
     // ATTACK_KNOWLEDGE=csv: the CSV alone (no page statements, no methodology rule), to see what each adds.
     const csvOnly = process.env.ATTACK_KNOWLEDGE === 'csv';

@@ -6,6 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { checkContent } from '../../src/lib/content-check';
 import { loadPartnership } from '../../src/lib/partnership';
 import { DIST, fileFor, page } from '../helpers/dist';
+import { csvFigure } from '../helpers/figures-csv';
 import { ROOT } from '../helpers/project-copy';
 
 const { content } = checkContent(ROOT);
@@ -16,15 +17,10 @@ const href = (b: (typeof published)[number]) => {
   return `/briefings/${y1}-${y2}/${name}/${b.id}/`;
 };
 
-/** The value of a row of a report's CSV download. */
+/** The value of a row of a report's CSV download, as the page writes it. */
 function csvValue(term: string, key: { section: string; group: string; measure: string }): string | undefined {
   const [y1, y2, name] = term.split('-');
-  const text = readFileSync(join(DIST, `reports/${y1}-${y2}/${name}/figures.csv`), 'utf8');
-  for (const line of text.split(/\r?\n/)) {
-    const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'));
-    if (cells[1] === key.section && cells[2] === key.group && cells[3] === key.measure) return cells[4];
-  }
-  return undefined;
+  return csvFigure(readFileSync(join(DIST, `reports/${y1}-${y2}/${name}/figures.csv`), 'utf8'), key, cfg.disclosure.symbol);
 }
 
 describe('briefings', () => {

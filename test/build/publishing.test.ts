@@ -6,6 +6,8 @@ import { globSync } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/browser';
 import { serveStatic } from '../../scripts/static-server';
+import { loadPartnership } from '../../src/lib/partnership';
+import { csvFigure } from '../helpers/figures-csv';
 import { ROOT, lineOf, projectCopy } from '../helpers/project-copy';
 
 /** A full copy of the project (sharing node_modules) that can be built on its own. */
@@ -94,11 +96,7 @@ describe("starting a new briefing: from the scaffold, or by copying last term's"
     const original = readFileSync(join(dir, 'dist/briefings/2025-26/spring/2025-26-spring-smart-outcomes-learning-brief/index.html'), 'utf8');
     const stats = (h: string) => [...h.matchAll(/<strong class="sq-statnum"([^>]*)>([^<]+)</g)].map((m) => ({ attrs: m[1]!, shown: m[2]! }));
     const csv = readFileSync(join(dir, 'dist/reports/2025-26/summer/figures.csv'), 'utf8');
-    const summerValue = (key: { section: string; group: string; measure: string }) =>
-      csv
-        .split(/\r?\n/)
-        .map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')))
-        .find((c) => c[1] === key.section && c[2] === key.group && c[3] === key.measure)?.[4];
+    const summerValue = (key: { section: string; group: string; measure: string }) => csvFigure(csv, key, loadPartnership(dir).disclosure.symbol);
     const copyStats = stats(copied);
     expect(copyStats.length).toBeGreaterThan(0);
     expect(copyStats.length).toBe(stats(original).length);

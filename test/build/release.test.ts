@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAll } from '../../src/lib/data/load';
 import { formatProblems } from '../../src/lib/problems';
 import { reportUpdatesForMetadata } from '../../src/lib/report-updates';
+import { figureRowsOf } from '../helpers/figures-csv';
 import { ROOT, lineOf, projectCopy } from '../helpers/project-copy';
 
 /** The environment a build gets in a terminal or CI, without what the test runner adds (such as BASE_URL). */
@@ -79,6 +80,18 @@ describe('a correction to a published report', () => {
       },
     ]);
     expect(reportUpdatesForMetadata('2024-25-spring', copy.dir)).toEqual([]);
+  });
+
+  it('is in the downloads: the figure is flagged revised and the metadata lists the update', () => {
+    const csv = figureRowsOf(readFileSync(join(copy.dir, 'dist/reports/2024-25/summer/figures.csv'), 'utf8'));
+    expect(csv.filter((r) => r.revised).map((r) => [r.section, r.group, r.measure])).toEqual([['Grades by locality', 'Coast', 'Total']]);
+    const all = figureRowsOf(readFileSync(join(copy.dir, 'dist/reports/figures-all-terms.csv'), 'utf8'));
+    expect(all.filter((r) => r.revised).map((r) => [r.term_id, r.section_id, r.group_id, r.measure_id])).toEqual([['2024-25-summer', 'by-locality', 'coast', 'total']]);
+    const pkg = JSON.parse(readFileSync(join(copy.dir, 'dist/reports/datapackage.json'), 'utf8')) as { resources: { name: string; updates?: unknown[]; published?: string; provisional?: boolean }[] };
+    const summer = pkg.resources.find((r) => r.name === 'figures-2024-25-summer')!;
+    expect(summer.published).toBe('2025-10-12');
+    expect(summer.updates).toEqual(reportUpdatesForMetadata('2024-25-summer', copy.dir));
+    expect(pkg.resources.find((r) => r.name === 'figures-2025-26-summer')!.provisional).toBe(true);
   });
 
   it('lists the upcoming reports with their due dates on /reports/', () => {

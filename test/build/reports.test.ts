@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { allTerms } from '../../src/lib/data/terms';
 import { loadPartnership } from '../../src/lib/partnership';
 import { DIST, fileFor, htmlPages, page } from '../helpers/dist';
+import { figureRowsOf } from '../helpers/figures-csv';
 import { ROOT } from '../helpers/project-copy';
 
 const cfg = loadPartnership(ROOT);
@@ -71,19 +72,20 @@ describe('termly reports', () => {
 
   it('never puts a small count in a CSV download, and has no row-level data', () => {
     const files = globSync('reports/**/*.csv', { cwd: DIST });
-    expect(files).toHaveLength(exampleTerms.length);
+    // One file per term, and the all-terms file.
+    expect(files).toHaveLength(exampleTerms.length + 1);
+    expect(files).toContain('reports/figures-all-terms.csv');
     let values = 0;
     for (const f of files) {
       const text = readFileSync(join(DIST, f), 'utf8').replace(/^\uFEFF/, '');
-      const [header, ...rows] = text.trim().split(/\r?\n/);
-      expect(header).toBe('term,section,group,measure,value');
+      expect(text.split(/\r?\n/)[0]).toBe('term_id,term_label,section_id,section,group_id,group,measure_id,measure,value,unit,lower_bound,upper_bound,status,revised');
       expect(text).not.toMatch(/NV-A-|NV-F-|NV-C-/);
+      const rows = figureRowsOf(text);
+      expect(rows.length).toBeGreaterThan(100);
       for (const row of rows) {
-        const cells = row.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
-        const [, , , measure, value] = cells;
-        if (measure!.startsWith('%') || /average/i.test(measure!)) continue;
+        if (row.unit !== 'count') continue;
         values++;
-        expect(safeCount(value!), `${f}: ${row}`).toBe(true);
+        expect(safeCount(row.status || String(row.value)), `${f}: ${JSON.stringify(row)}`).toBe(true);
       }
     }
     console.log(`disclosure: ${values} counts in ${files.length} CSV downloads checked`);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { allTerms } from '../../src/lib/data/terms';
 import { addDays, formatLongDate, publicationDate, releaseCalendar, releaseOf, revisionOf, updatesForMetadata, type ReportUpdate } from '../../src/lib/release';
-import { PartnershipSchema, type ReportsSchedule } from '../../src/lib/schemas/partnership';
+import { DEFAULT_DATA_LICENCE, PartnershipSchema, type ReportsSchedule } from '../../src/lib/schemas/partnership';
 import { loadPartnership } from '../../src/lib/partnership';
 import { ROOT } from '../helpers/project-copy';
 
 const cfg = loadPartnership(ROOT);
 const terms = allTerms(cfg);
 const term = (id: string) => terms.find((t) => t.id === id)!;
-const schedule = (s: Partial<ReportsSchedule> = {}): ReportsSchedule => ({ publicationLagDays: 42, provisional: [], published: {}, ...s });
+const schedule = (s: Partial<ReportsSchedule> = {}): ReportsSchedule => ({ publicationLagDays: 42, provisional: [], published: {}, dataLicence: { ...DEFAULT_DATA_LICENCE }, ...s });
 const reported = ['2024-25-autumn', '2024-25-spring', '2024-25-summer', '2025-26-autumn'];
 const update = (date: string, revised: ReportUpdate['revised'] = []): ReportUpdate => ({ date, changed: `Changed on ${date}.`, reason: 'A recording error.', revised });
 
@@ -107,9 +107,17 @@ describe('updates and revised figures', () => {
 describe('the reports schedule in data/partnership.yaml', () => {
   const base = { ...cfg, reports: undefined } as Record<string, unknown>;
 
-  it('defaults to six weeks, nothing provisional, no dates of its own', () => {
+  it('defaults to six weeks, nothing provisional, no dates of its own, the Open Government Licence for the downloads', () => {
     const parsed = PartnershipSchema.parse(base);
-    expect(parsed.reports).toEqual({ publicationLagDays: 42, provisional: [], published: {} });
+    expect(parsed.reports).toEqual({ publicationLagDays: 42, provisional: [], published: {}, dataLicence: { name: 'OGL-UK-3.0', title: 'Open Government Licence v3.0', path: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' } });
+  });
+
+  it('takes a licence of its own for the downloads, and refuses one without an address', () => {
+    const cc = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' };
+    expect(PartnershipSchema.parse({ ...base, reports: { dataLicence: cc } }).reports.dataLicence).toEqual(cc);
+    const bad = PartnershipSchema.safeParse({ ...base, reports: { dataLicence: { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0' } } });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => i.path.join('.'))).toEqual(['reports.dataLicence.path']);
   });
 
   it('refuses a provisional or published term that is not configured, naming it', () => {

@@ -21,8 +21,7 @@ import { allTerms } from './terms';
 import { checkRevisedFigures } from '../report-updates';
 import { checkAllText } from '../check/text-follows-figures';
 import { selfEvaluationFindings } from './self-evaluation';
-import Papa from 'papaparse';
-import { reportCsv } from './report-text';
+import { figureRows } from './figures-table';
 
 export interface LoadedData {
   audits: AuditRecord[];
@@ -154,11 +153,7 @@ export async function loadData(root: string, opts: { today?: string; fresh?: boo
   const figuresOf = (termId: string) => {
     const report = reports?.find((r) => r.term.id === termId);
     if (!report) return undefined;
-    return Papa.parse<Record<string, string>>(reportCsv(report, (id) => titles.get(id) ?? ''), { header: true, skipEmptyLines: true }).data.map((row) => ({
-      section: row.section!,
-      group: row.group!,
-      measure: row.measure!,
-    }));
+    return figureRows(report, { standardTitle: (id) => titles.get(id) ?? '' }).map((row) => ({ section: row.section, group: row.group, measure: row.measure }));
   };
   const updateProblems = reports ? checkRevisedFigures(root, content.partnership, figuresOf) : [];
   // Commentary and briefings say no more about a group than its published figure does.

@@ -1,6 +1,7 @@
 /**
  * Words and files made from a termly report's published figures: one-sentence summaries for
- * charts, the headline, and the CSV download. Only published (suppressed) figures are used.
+ * charts and the headline (the downloads are written by figures-table.ts). Only published
+ * (suppressed) figures are used.
  */
 import { formatFigure, isSuppressed, meetsTarget, type DisclosureRule, type Figure, type Percent } from './disclosure';
 import type { CrossTab, TermReport } from './report';
@@ -87,44 +88,4 @@ export function changeWords(points: number | null | undefined): string | undefin
   if (points === null || points === undefined) return undefined;
   if (points === 0) return 'no change';
   return `${points > 0 ? 'up' : 'down'} ${Math.abs(points)} point${Math.abs(points) === 1 ? '' : 's'}`;
-}
-
-function csvCell(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/**
- * The published figures of a report as CSV: one row per figure (section, group, measure,
- * value), suppressed figures written as the symbol. Never row-level data.
- */
-export function reportCsv(r: TermReport, standardTitle: (id: string) => string): string {
-  const rows: string[][] = [['term', 'section', 'group', 'measure', 'value']];
-  const add = (section: string, group: string, measure: string, f: Figure | Percent | { kind: 'average'; value: number } | { kind: 'suppressed'; reason: 'small' | 'secondary' }) =>
-    rows.push([r.term.label, section, group, measure, formatFigure(f, r.rule)]);
-  add('Headline', 'All audits', 'Audits completed', r.audits);
-  add('Headline', 'All audits', '% Good or better', r.goodOrBetter);
-  const tab = (t: CrossTab) => {
-    t.rows.forEach((row, i) => {
-      t.cols.forEach((c, j) => add(t.title, row.label, c.label, t.table.cells[i]![j]!));
-      add(t.title, row.label, 'Total', t.table.rowTotals[i]!);
-      if (t.share) add(t.title, row.label, `% ${t.share.label}`, t.share.rows[i]!);
-    });
-    if (t.rows.length > 1) {
-      t.cols.forEach((c, j) => add(t.title, 'All', c.label, t.table.colTotals[j]!));
-      add(t.title, 'All', 'Total', t.table.total);
-      if (t.share) add(t.title, 'All', `% ${t.share.label}`, t.share.total);
-    }
-  };
-  [r.grades, r.byType, r.byLocality, r.byLevel, r.timeliness, r.moderation].forEach(tab);
-  for (const s of r.standardsNotMet) {
-    add('Practice standards most often not met', `${s.id} ${standardTitle(s.id)}`, 'Audits not meeting it', s.count);
-    add('Practice standards most often not met', `${s.id} ${standardTitle(s.id)}`, '% of audits', s.percent);
-  }
-  add('What families told us', 'All responses', 'Responses', r.feedback.responses);
-  add('What families told us', 'All responses', 'Average rating (1 to 5)', r.feedback.averageRating);
-  tab(r.feedback.ratings);
-  tab(r.feedback.themes);
-  tab(r.complaints.byTheme);
-  tab(r.complaints.upheld);
-  return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

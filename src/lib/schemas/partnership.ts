@@ -56,6 +56,13 @@ function uniqueIds(list: { id: string }[], ctx: z.RefinementCtx) {
 /** A term written like "2025-26-summer": academic year, then autumn, spring or summer. */
 export const TermIdSchema = z.string().regex(/^\d{4}-\d{2}-(autumn|spring|summer)$/, { message: 'must be a term written like "2025-26-summer"' });
 
+/** The licence of the downloads when the configuration names none: the UK public sector's usual licence for statistics. */
+export const DEFAULT_DATA_LICENCE = {
+  name: 'OGL-UK-3.0',
+  title: 'Open Government Licence v3.0',
+  path: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+} as const;
+
 /** When termly reports are published, and which are provisional. */
 export const ReportsScheduleSchema = z
   .object({
@@ -70,6 +77,18 @@ export const ReportsScheduleSchema = z
     provisional: z.array(TermIdSchema).default([]),
     /** Publication dates that differ from "end of term + publicationLagDays", by term, e.g. { 2025-26-summer: 2026-10-20 }. Default none. */
     published: z.record(TermIdSchema, IsoDateSchema).default({}),
+    /** The licence the downloads are published under, named in their metadata (datapackage.json). Default the Open Government Licence v3.0. */
+    dataLicence: z
+      .object({
+        /** Short identifier, e.g. "OGL-UK-3.0" (an SPDX id where there is one). */
+        name: z.string().regex(/^[A-Za-z0-9.+-]+$/, { message: 'must be a short identifier such as "OGL-UK-3.0" (letters, digits, dots, plus signs and hyphens)' }),
+        /** Its title, e.g. "Open Government Licence v3.0". */
+        title: TextSchema,
+        /** The address of its text. */
+        path: z.url({ message: 'must be a web address starting https://' }),
+      })
+      .strict()
+      .default(DEFAULT_DATA_LICENCE),
   })
   .strict();
 export type ReportsSchedule = z.output<typeof ReportsScheduleSchema>;

@@ -1,9 +1,8 @@
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { formatFigure } from '../../../src/lib/data/disclosure';
 import { METRICS, resolveMetric, type MetricQuery, type ResolvedMetric } from '../../../src/lib/data/metrics';
 import { buildSnapshot } from '../../../src/lib/snapshot';
-import { reportCsv } from '../../../src/lib/data/report-text';
+import { displayValue, figureRows } from '../../../src/lib/data/figures-table';
 import { audits, earlierAudits, mainTermAudits, mainTermComplaints, mainTermFeedback, makeConfig, STANDARDS } from './report-fixtures';
 
 // Reports for autumn 2024/25 (the hand-counted main term), summer 2023/24 and autumn 2023/24.
@@ -136,8 +135,8 @@ describe('suppressed figures', () => {
 
 describe('where each figure is in the CSV download', () => {
   const report = reports.find((r) => r.term.id === term)!;
-  const rows = Papa.parse<string[]>(reportCsv(report, () => 'title').trim(), { skipEmptyLines: true }).data.slice(1);
-  const cell = (csv: ResolvedMetric['csv']) => rows.filter(([, s, g, m]) => s === csv.section && g === csv.group && m === csv.measure).map((r) => r[4]);
+  const rows = figureRows(report, { standardTitle: () => 'title' });
+  const cell = (csv: ResolvedMetric['csv']) => rows.filter((r) => r.section === csv.section && r.group === csv.group && r.measure === csv.measure).map((r) => displayValue(r, report.rule));
 
   const queries: (Omit<MetricQuery, 'term'>)[] = [
     ...Object.keys(METRICS).map((metric) => ({ metric })),

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { band, type Figure, type Percent, type PublishedTable } from '../../../src/lib/data/disclosure';
 import type { CrossTab, TermReport } from '../../../src/lib/data/report';
 import { buildSnapshot, type SnapshotInput } from '../../../src/lib/snapshot';
-import { againstTarget, changeWords, crossTabSentence, headlineSentence, reportCsv } from '../../../src/lib/data/report-text';
+import { againstTarget, changeWords, crossTabSentence, headlineSentence } from '../../../src/lib/data/report-text';
+import { displayValue, FIGURE_COLUMNS, figureRows, figuresCsv } from '../../../src/lib/data/figures-table';
 import { audits, complaint, earlierAudits, mainTermAudits, mainTermComplaints, mainTermFeedback, makeConfig, STANDARDS } from './report-fixtures';
 
 const term = '2024-25-autumn';
@@ -235,13 +236,15 @@ describe('changeWords', () => {
   });
 });
 
-describe('reportCsv', () => {
-  const csv = reportCsv(main, (id) => `Title of ${id}`);
-  const rows = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true }).data;
-  const find = (section: string, group: string, measure: string) => rows.filter((r) => r[1] === section && r[2] === group && r[3] === measure).map((r) => r[4]);
+describe('figureRows and figuresCsv', () => {
+  const rows = figureRows(main, { standardTitle: (id) => `Title of ${id}` });
+  const csv = figuresCsv(rows);
+  const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+  const find = (section: string, group: string, measure: string) => rows.filter((r) => r.section === section && r.group === group && r.measure === measure);
+  const shown = (section: string, group: string, measure: string) => find(section, group, measure).map((r) => displayValue(r, main.rule));
 
-  it('has a heading row and Windows line endings, ending with a line break', () => {
-    expect(csv.startsWith('term,section,group,measure,value\r\n')).toBe(true);
+  it('has a heading row of the tidy columns and Windows line endings, ending with a line break', () => {
+    expect(csv.startsWith(`${FIGURE_COLUMNS.join(',')}\r\n`)).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
   });
@@ -252,36 +255,60 @@ describe('reportCsv', () => {
     // share) = 8 + an "All" row of 4 = 12; moderation 2 + total + share = 4; 4 standards × 2 = 8;
     // responses and average 2; ratings 5 + total + share = 7; themes 2 + total = 3; compliments and
     // complaints 2 rows × 3 + "All" 3 = 9; upheld 4. In all 111.
-    expect(rows).toHaveLength(1 + 111);
-    expect(rows.slice(1).every((r) => r.length === 5 && r[0] === 'Autumn term 2024/25')).toBe(true);
+    expect(rows).toHaveLength(111);
+    expect(parsed).toHaveLength(111);
+    expect(parsed.every((r) => r.term_id === '2024-25-autumn' && r.term_label === 'Autumn term 2024/25')).toBe(true);
+    // Each figure is named once by its ids.
+    expect(new Set(rows.map((r) => [r.section_id, r.group_id, r.measure_id].join('|'))).size).toBe(rows.length);
   });
 
-  it('writes counts, percentages and averages as they are published', () => {
-    expect(find('Headline', 'All audits', 'Audits completed')).toEqual(['20']);
-    expect(find('Headline', 'All audits', '% Good or better')).toEqual(['70%']);
-    expect(find('Grades by type of audit', 'EHC plan', 'Good')).toEqual(['6']);
-    expect(find('Grades by type of audit', 'All', '% Good or better')).toEqual(['70%']);
-    expect(find('What families told us', 'All responses', 'Average rating (1 to 5)')).toEqual(['3.4']);
-    expect(find('Practice standards most often not met', 'ehc-plan-2 Title of ehc-plan-2', '% of audits')).toEqual(['40%']);
+  it('writes numbers as numbers, with their unit, and the value as the page shows it', () => {
+    expect(find('Headline', 'All audits', 'Audits completed')).toMatchObject([{ value: 20, unit: 'count', status: '', section_id: 'headline', group_id: 'all', measure_id: 'audits' }]);
+    expect(find('Headline', 'All audits', '% Good or better')).toMatchObject([{ value: 70, unit: 'percent', measure_id: 'share-good-or-better' }]);
+    expect(shown('Grades by type of audit', 'EHC plan', 'Good')).toEqual(['6']);
+    expect(shown('Grades by type of audit', 'All', '% Good or better')).toEqual(['70%']);
+    expect(find('What families told us', 'All responses', 'Average rating (1 to 5)')).toMatchObject([{ value: 3.4, unit: 'rating_1_to_5' }]);
+    expect(shown('Practice standards most often not met', 'ehc-plan-2 Title of ehc-plan-2', '% of audits')).toEqual(['40%']);
+    expect(parsed.find((r) => r.measure_id === 'average-rating')!.value).toBe('3.4');
+    expect(parsed.find((r) => r.measure_id === 'audits')).toMatchObject({ value: '20', lower_bound: '', upper_bound: '', status: '', revised: 'false' });
   });
 
   it('adds an "All" row only to tables with more than one row', () => {
     expect(find('Grades given', 'All', 'Total')).toEqual([]);
-    expect(find('Grades by locality', 'All', 'Total')).toEqual(['20']);
+    expect(shown('Grades by locality', 'All', 'Total')).toEqual(['20']);
   });
 
   it('quotes values holding commas or quotation marks', () => {
-    const quoted = reportCsv(main, () => 'Plans are "SMART", and clear');
-    expect(quoted).toContain('"ehc-plan-2 Plans are ""SMART"", and clear",Audits not meeting it,8\r\n');
+    const quoted = figuresCsv(figureRows(main, { standardTitle: () => 'Plans are "SMART", and clear' }));
+    expect(quoted).toContain(',ehc-plan-2,"ehc-plan-2 Plans are ""SMART"", and clear",not-met,Audits not meeting it,8,count,,,,false\r\n');
   });
 
-  it('writes suppressed figures as the configured symbol and never a count from 1 to the threshold', async () => {
+  it('flags the figures an update revised', () => {
+    const revised = figureRows(main, { standardTitle: () => '', revised: (s, g, m) => s === 'Grades by locality' && g === 'All' && m === 'Total' });
+    expect(revised.filter((r) => r.revised).map((r) => [r.section_id, r.group_id, r.measure_id])).toEqual([['by-locality', 'all', 'total']]);
+  });
+
+  it('writes a band as its bounds, with no value', async () => {
+    // 12 audits, 9 Good and 3 Requires improvement: 75% would give the small 3 away, so it is "below 80%".
+    const r = await reportOf([...audits(9, '2024-10-01'), ...audits(3, '2024-10-02', { grade: 'requires-improvement' })]);
+    const rows = figureRows(r, { standardTitle: () => '' });
+    const [gob] = rows.filter((x) => x.section_id === 'headline' && x.measure_id === 'share-good-or-better');
+    expect(gob).toMatchObject({ value: null, unit: 'percent', lower_bound: 0, upper_bound: 80, status: '' });
+    expect(displayValue(gob!, r.rule)).toBe('below 80%');
+    // Every audit is in one locality: the others have none, so their share is not applicable ("z").
+    const z = rows.filter((x) => x.status === 'z');
+    expect(z.filter((x) => x.section_id === 'by-locality').length).toBe(r.byLocality.rows.length - 1);
+    for (const x of z) expect(rows.find((y) => y.section_id === x.section_id && y.group_id === x.group_id && y.measure_id === (x.section_id === 'feedback' ? 'responses' : 'total'))?.value, JSON.stringify(x)).toBe(0);
+    expect(displayValue(z[0]!, r.rule)).toBe(r.rule.symbol);
+  });
+
+  it('marks a hidden figure with the configured symbol, and never writes a count from 1 to the threshold', async () => {
     // Threshold 5, symbol "*": the main term has many counts of 2 and 4.
     const r = (await buildSnapshot({ cfg: makeConfig({ threshold: 5, symbol: '*' }), audits: mainTermAudits(), feedback: mainTermFeedback(), complaints: mainTermComplaints(), standards: STANDARDS })).reports[0]!;
-    const values = Papa.parse<string[]>(reportCsv(r, () => '').trim(), { skipEmptyLines: true }).data.slice(1).map((row) => row[4]!);
-    expect(values).toContain('*');
-    expect(values.filter((x) => /^[1-5]$/.test(x))).toEqual([]);
-    expect(values).toContain('20');
+    const all = figureRows(r, { standardTitle: () => '' });
+    expect(all.some((x) => x.status === '*' && x.value === null)).toBe(true);
+    expect(all.filter((x) => x.unit === 'count' && x.value !== null && x.value >= 1 && x.value <= 5)).toEqual([]);
+    expect(all.map((x) => x.value)).toContain(20);
   });
 
   it('never contains row-level data such as audit references', () => {
