@@ -182,7 +182,7 @@ export interface Attack {
 type Row = { term: string; section: string; group: string; measure: string; value: string };
 
 /** The columns of a term's figures.csv (described by /reports/datapackage.json). */
-const COLUMNS = ['term_id', 'term_label', 'section_id', 'section', 'group_id', 'group', 'measure_id', 'measure', 'value', 'unit', 'lower_bound', 'upper_bound', 'status', 'revised'] as const;
+const COLUMNS = ['term_id', 'term_label', 'section_id', 'section', 'group_id', 'group', 'measure_id', 'measure', 'value', 'unit', 'lower_bound', 'upper_bound', 'ci_lower_95', 'ci_upper_95', 'status', 'revised'] as const;
 
 /** RFC 4180 rows of a CSV text (a byte order mark skipped). */
 function csvRows(text: string): string[][] {
@@ -588,17 +588,17 @@ describe('the attacker (hand-made tables)', () => {
   const csv = handRows;
 
   it('reads a figures.csv as the page shows each figure: number, percentage, band, average or symbol', () => {
-    const head = 'term_id,term_label,section_id,section,group_id,group,measure_id,measure,value,unit,lower_bound,upper_bound,status,revised';
+    const head = 'term_id,term_label,section_id,section,group_id,group,measure_id,measure,value,unit,lower_bound,upper_bound,ci_lower_95,ci_upper_95,status,revised';
     const rows = parseCsv(
       [
         `\uFEFF${head}`,
-        'T,Term,headline,Headline,all,All audits,audits,Audits completed,20,count,,,,false',
-        'T,Term,by-type,Grades by type of audit,x,"EHC plan, final",share-good-or-better,% Good or better,,percent,80,100,,false',
-        'T,Term,by-type,Grades by type of audit,y,Panel,share-good-or-better,% Good or better,,percent,0,80,,false',
-        'T,Term,by-type,Grades by type of audit,z,Annual review,share-good-or-better,% Good or better,87,percent,,,,true',
-        'T,Term,by-type,Grades by type of audit,z,Annual review,good,Good,,count,,,c,false',
-        'T,Term,by-type,Grades by type of audit,w,Child case,share-good-or-better,% Good or better,,percent,,,z,false',
-        'T,Term,feedback,What families told us,all,All responses,average-rating,Average rating (1 to 5),4.0,rating_1_to_5,,,,false',
+        'T,Term,headline,Headline,all,All audits,audits,Audits completed,20,count,,,,,,false',
+        'T,Term,by-type,Grades by type of audit,x,"EHC plan, final",share-good-or-better,% Good or better,,percent,80,100,,,,false',
+        'T,Term,by-type,Grades by type of audit,y,Panel,share-good-or-better,% Good or better,,percent,0,80,,,,false',
+        'T,Term,by-type,Grades by type of audit,z,Annual review,share-good-or-better,% Good or better,87,percent,,,,,,true',
+        'T,Term,by-type,Grades by type of audit,z,Annual review,good,Good,,count,,,,,c,false',
+        'T,Term,by-type,Grades by type of audit,w,Child case,share-good-or-better,% Good or better,,percent,,,,,z,false',
+        'T,Term,feedback,What families told us,all,All responses,average-rating,Average rating (1 to 5),4.0,rating_1_to_5,,,,,,false',
       ].join('\r\n'),
     );
     expect(rows.map((r) => [r.group, r.value])).toEqual([

@@ -82,6 +82,7 @@ describe('the CSV downloads, cast by their Table Schema', () => {
 
   it.each(pkg.resources.map((r) => [r.path, r] as const))('%s: every row casts, with no error', (_, r) => {
     const { rows, errors } = read(`reports/${r.path}`, r.schema);
+    let intervals = 0;
     expect(errors.slice(0, 20)).toEqual([]);
     expect(rows.length).toBeGreaterThan(100);
     for (const row of rows.map(asRow)) {
@@ -89,6 +90,15 @@ describe('the CSV downloads, cast by their Table Schema', () => {
       const given = [row.value !== null, row.lower_bound !== null && row.upper_bound !== null, row.status !== null].filter(Boolean);
       expect(given, JSON.stringify(row)).toHaveLength(1);
       if (row.lower_bound !== null) expect(row.unit).toBe('percent');
+      // A 95% interval only for an exact share, and around it.
+      expect(row.ci_lower_95 === null, JSON.stringify(row)).toBe(row.ci_upper_95 === null);
+      if (row.ci_lower_95 !== null) {
+        expect(row.unit).toBe('percent');
+        expect(row.value).not.toBeNull();
+        expect(row.ci_lower_95).toBeLessThanOrEqual(row.value! + 0.5);
+        expect(row.ci_upper_95!).toBeGreaterThanOrEqual(row.value! - 0.5);
+        intervals++;
+      }
       if (row.unit === 'count' && row.value !== null) {
         // Never a count from 1 to the threshold.
         expect(row.value === 0 || row.value > cfg.disclosure.threshold, JSON.stringify(row)).toBe(true);
@@ -96,6 +106,7 @@ describe('the CSV downloads, cast by their Table Schema', () => {
       }
       if (r.term) expect(row.term_id).toBe(r.term);
     }
+    expect(intervals).toBeGreaterThan(5);
   });
 
   it('has no row-level data', () => {

@@ -78,7 +78,7 @@ describe('termly reports', () => {
     let values = 0;
     for (const f of files) {
       const text = readFileSync(join(DIST, f), 'utf8').replace(/^\uFEFF/, '');
-      expect(text.split(/\r?\n/)[0]).toBe('term_id,term_label,section_id,section,group_id,group,measure_id,measure,value,unit,lower_bound,upper_bound,status,revised');
+      expect(text.split(/\r?\n/)[0]).toBe('term_id,term_label,section_id,section,group_id,group,measure_id,measure,value,unit,lower_bound,upper_bound,ci_lower_95,ci_upper_95,status,revised');
       expect(text).not.toMatch(/NV-A-|NV-F-|NV-C-/);
       const rows = figureRowsOf(text);
       expect(rows.length).toBeGreaterThan(100);

@@ -11,7 +11,7 @@ type Key = { section: string; group: string; measure: string };
 export function figureRowsOf(text: string): FigureRow[] {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
   const num = (s: string | undefined) => (s === undefined || s === '' ? null : Number(s));
-  return parsed.data.map((r) => ({ ...(r as unknown as FigureRow), value: num(r.value), lower_bound: num(r.lower_bound), upper_bound: num(r.upper_bound), status: r.status ?? '', revised: r.revised === 'true' }));
+  return parsed.data.map((r) => ({ ...(r as unknown as FigureRow), value: num(r.value), lower_bound: num(r.lower_bound), upper_bound: num(r.upper_bound), ci_lower_95: num(r.ci_lower_95), ci_upper_95: num(r.ci_upper_95), status: r.status ?? '', revised: r.revised === 'true' }));
 }
 
 /** The figure named by key, as the page writes it, or undefined when the file has no such row. */

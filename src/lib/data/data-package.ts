@@ -85,6 +85,8 @@ export function figuresTableSchema(cfg: Partnership, rows: readonly FigureRow[])
     },
     lower_bound: { type: 'integer', title: 'Lower bound (%)', description: 'For a share published as a band, such as "80% or more" or "below 80%": the share is at least this percentage. Empty otherwise.', constraints: { minimum: 0, maximum: 100 } },
     upper_bound: { type: 'integer', title: 'Upper bound (%)', description: 'For a band: the share is below this percentage; 100 stands for "or more", so the share can be 100. Empty otherwise.', constraints: { minimum: 0, maximum: 100 } },
+    ci_lower_95: { type: 'number', title: '95% interval, lower end (%)', description: 'For a share published exactly, of a number of cases published exactly: the lower end of its 95% Wilson score confidence interval, in percentage points, to one decimal place, worked out from the published percentage and number only (where the rounded percentage fits several counts, the interval covers them all). Empty otherwise.', constraints: { minimum: 0, maximum: 100 } },
+    ci_upper_95: { type: 'number', title: '95% interval, upper end (%)', description: 'The upper end of the same interval. Empty otherwise.', constraints: { minimum: 0, maximum: 100 } },
     status: {
       type: 'string',
       title: 'Status',

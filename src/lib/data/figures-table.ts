@@ -8,6 +8,8 @@
  */
 import type { Average, DisclosureRule, Figure, Percent } from './disclosure';
 import type { CrossTab, TermReport } from './report';
+import { wilson } from '../describe/chance';
+import { publishedShare } from '../describe/published-chance';
 
 /** What a value counts: audits, responses and the like; a percentage; a mean rating on the 1 to 5 scale. */
 export const UNITS = ['count', 'percent', 'rating_1_to_5'] as const;
@@ -35,6 +37,9 @@ export interface FigureRow {
   lower_bound: number | null;
   /** …and below this one (100 stands for "or more", so the share can be 100). */
   upper_bound: number | null;
+  /** For a share published exactly, of a whole published exactly: its 95% Wilson score interval, to one decimal place (src/lib/describe/chance.ts). */
+  ci_lower_95: number | null;
+  ci_upper_95: number | null;
   /** "" for a published value or band; the suppression symbol, "z" (not applicable) or "x" (not available). */
   status: string;
   /** True when a recorded update to the report revised this figure. */
@@ -55,6 +60,8 @@ export const FIGURE_COLUMNS = [
   'unit',
   'lower_bound',
   'upper_bound',
+  'ci_lower_95',
+  'ci_upper_95',
   'status',
   'revised',
 ] as const satisfies readonly (keyof FigureRow)[];
@@ -86,6 +93,9 @@ export function figureRows(r: TermReport, opts: FigureRowOptions): FigureRow[] {
     /** For a share or an average, the count it is made from: a published 0 makes it "not applicable". */
     base?: Figure,
   ) => {
+    // The interval is a function of the published share and whole only (see chance.ts).
+    const share = unit === 'percent' ? publishedShare(f as Percent, base) : undefined;
+    const ci = share && wilson(share.percent, share.n);
     const row: FigureRow = {
       term_id: r.term.id,
       term_label: r.term.label,
@@ -99,6 +109,8 @@ export function figureRows(r: TermReport, opts: FigureRowOptions): FigureRow[] {
       unit,
       lower_bound: f.kind === 'band' ? f.from : null,
       upper_bound: f.kind === 'band' ? f.below : null,
+      ci_lower_95: ci ? Math.round(10 * ci.lower) / 10 : null,
+      ci_upper_95: ci ? Math.round(10 * ci.upper) / 10 : null,
       status: f.kind === 'suppressed' ? (unit !== 'count' && isZero(base) ? NOT_APPLICABLE : r.rule.symbol) : '',
       revised: revised(section.title, group.label, measure.label),
     };
@@ -150,7 +162,7 @@ function cell(row: FigureRow, key: (typeof FIGURE_COLUMNS)[number]): string {
   const v = row[key];
   if (v === null) return '';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return key === 'value' && row.unit === 'rating_1_to_5' ? v.toFixed(1) : String(v);
+  if (typeof v === 'number') return (key === 'value' && row.unit === 'rating_1_to_5') || key.startsWith('ci_') ? v.toFixed(1) : String(v);
   return v;
 }
 

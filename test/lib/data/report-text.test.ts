@@ -280,7 +280,7 @@ describe('figureRows and figuresCsv', () => {
 
   it('quotes values holding commas or quotation marks', () => {
     const quoted = figuresCsv(figureRows(main, { standardTitle: () => 'Plans are "SMART", and clear' }));
-    expect(quoted).toContain(',ehc-plan-2,"ehc-plan-2 Plans are ""SMART"", and clear",not-met,Audits not meeting it,8,count,,,,false\r\n');
+    expect(quoted).toContain(',ehc-plan-2,"ehc-plan-2 Plans are ""SMART"", and clear",not-met,Audits not meeting it,8,count,,,,,,false\r\n');
   });
 
   it('flags the figures an update revised', () => {
