@@ -141,6 +141,7 @@ const clean = (el: HTMLElement) =>
   el.text
     .replace(/\(not published\)/g, '')
     .replace(/r \(revised since publication[^)]*\)/g, '')
+    .replace(/likely range \d+% to \d+%/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 

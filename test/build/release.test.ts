@@ -86,7 +86,12 @@ describe('a correction to a published report', () => {
     const csv = figureRowsOf(readFileSync(join(copy.dir, 'dist/reports/2024-25/summer/figures.csv'), 'utf8'));
     expect(csv.filter((r) => r.revised).map((r) => [r.section, r.group, r.measure])).toEqual([['Grades by locality', 'Coast', 'Total']]);
     const all = figureRowsOf(readFileSync(join(copy.dir, 'dist/reports/figures-all-terms.csv'), 'utf8'));
-    expect(all.filter((r) => r.revised).map((r) => [r.term_id, r.section_id, r.group_id, r.measure_id])).toEqual([['2024-25-summer', 'by-locality', 'coast', 'total']]);
+    // With the example's own correction to the spring term 2025/26 (content/report-updates/2025-26-spring.yaml).
+    expect(all.filter((r) => r.revised).map((r) => [r.term_id, r.section_id, r.group_id, r.measure_id])).toEqual([
+      ['2024-25-summer', 'by-locality', 'coast', 'total'],
+      ['2025-26-spring', 'by-locality', 'south', 'total'],
+      ['2025-26-spring', 'by-locality', 'south', 'share-good-or-better'],
+    ]);
     const pkg = JSON.parse(readFileSync(join(copy.dir, 'dist/reports/datapackage.json'), 'utf8')) as { resources: { name: string; updates?: unknown[]; published?: string; provisional?: boolean }[] };
     const summer = pkg.resources.find((r) => r.name === 'figures-2024-25-summer')!;
     expect(summer.published).toBe('2025-10-12');

@@ -91,3 +91,45 @@ describe('termly reports', () => {
     console.log(`disclosure: ${values} counts in ${files.length} CSV downloads checked`);
   });
 });
+
+describe('how sure a share is, and what was corrected, in the report tables', () => {
+  it('gives every exact share of a published whole its likely range, and no range to a band or a hidden share', () => {
+    let ranges = 0;
+    let without = 0;
+    for (const t of exampleTerms) {
+      const doc = page(`reports/${t.yearSlug}/${t.name}/index.html`);
+      for (const table of doc.querySelectorAll('#by-type ~ * table.sq-data, #by-locality ~ * table.sq-data')) {
+        const heads = table.querySelectorAll('thead th').map((th) => th.text.trim());
+        const shareCol = heads.findIndex((h) => h.startsWith('%'));
+        if (shareCol < 0) continue;
+        for (const tr of table.querySelectorAll('tbody tr')) {
+          const cells = tr.querySelectorAll('th, td');
+          const share = cells[shareCol]!;
+          const total = cells[heads.indexOf('Total')]!.text.replace(/r \(revised[^)]*\)/, '').trim();
+          const shown = share.childNodes[0]?.text.trim() ?? '';
+          const range = share.querySelector('.sq-ci');
+          if (/^\d+%$/.test(shown) && /^\d+$/.test(total)) {
+            expect(range, `${t.id} ${cells[0]!.text}`).not.toBeNull();
+            const [lo, hi] = range!.text.match(/(\d+)% to (\d+)%/)!.slice(1).map(Number);
+            expect(lo).toBeLessThanOrEqual(parseInt(shown));
+            expect(hi).toBeGreaterThanOrEqual(parseInt(shown));
+            ranges++;
+          } else {
+            expect(range, `${t.id} ${cells[0]!.text}: ${shown}`).toBeNull();
+            without++;
+          }
+        }
+      }
+    }
+    expect(ranges).toBeGreaterThan(20);
+    expect(without).toBeGreaterThan(0);
+  });
+
+  it("marks the figures the example's correction revised, and only those", () => {
+    const doc = page('reports/2025-26/spring/index.html');
+    const marks = doc.querySelectorAll('.sq-revised');
+    expect(marks).toHaveLength(2);
+    for (const m of marks) expect(m.closest('tr')!.querySelector('th')!.text.trim()).toBe('South');
+    expect(doc.querySelector('#updates')).not.toBeNull();
+  });
+});
