@@ -22,6 +22,8 @@ const symbol = document.documentElement.dataset.suppressionSymbol ?? 'c';
 const FONT = 'system-ui, sans-serif';
 /** Tick labels: 12px, lines 1.2 high (site.css keeps 3 lines' room per bar on a phone). */
 const TICK = { family: FONT, size: 12, lineHeight: 1.2 };
+/** Space right of the plot for the value written at the end of a full bar ("100%"). */
+const RIGHT = 48;
 
 /** Where a label was drawn on the chart, so the page's tests can check none is clipped or over its band. */
 export interface DrawnLabel { text: string; left: number; right: number; top: number; bottom: number; band?: { left: number; right: number } }
@@ -41,12 +43,16 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
   return lines;
 }
 
+// Each chart's specification, kept out of Chart.js's options: its option resolver fills a null in
+// an array (a row with no band) from the defaults, which made a hidden figure's row look banded.
+const specs = new WeakMap<HTMLCanvasElement, ChartSpec>();
+
 /** Draws values at bar ends, series names at line ends, and the target line with its label. */
 const directLabels: Plugin = {
   id: 'sqDirectLabels',
   afterDatasetsDraw(chart) {
     const { ctx, chartArea, scales } = chart;
-    const spec = (chart.options.plugins as unknown as { sq: ChartSpec }).sq;
+    const spec = specs.get(chart.canvas)!;
     ctx.save();
     ctx.font = `14px ${FONT}`;
     ctx.fillStyle = INK;
@@ -58,10 +64,37 @@ const directLabels: Plugin = {
       ctx.font = `${size}px ${FONT}`;
       ctx.textAlign = 'left';
       ctx.textBaseline = 'middle';
+      const w = ctx.measureText(text).width;
+      if (spec.type === 'bar') {
+        ctx.fillStyle = '#fff';
+        ctx.fillRect(x - 2, y - size / 2 - 1, w + 4, size + 2);
+        ctx.fillStyle = INK;
+      }
       ctx.fillText(text, x, y);
-      drawn.push({ text, left: x, right: x + ctx.measureText(text).width, top: y - size / 2, bottom: y + size / 2, band });
+      drawn.push({ text, left: x, right: x + w, top: y - size / 2, bottom: y + size / 2, band });
       ctx.font = `14px ${FONT}`;
     };
+    // The target line first, so a bar's words (on white) are never crossed by it.
+    if (spec.target !== undefined) {
+      const scale = spec.type === 'bar' ? scales.x! : scales.y!;
+      const p = scale.getPixelForValue(spec.target);
+      ctx.strokeStyle = INK;
+      ctx.setLineDash([6, 4]);
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      if (spec.type === 'bar') (ctx.moveTo(p, chartArea.top), ctx.lineTo(p, chartArea.bottom));
+      else (ctx.moveTo(chartArea.left, p), ctx.lineTo(chartArea.right, p));
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.textAlign = spec.type === 'bar' ? 'center' : 'left';
+      ctx.textBaseline = 'bottom';
+      const text = `Target ${spec.target}${unit}`;
+      const w = ctx.measureText(text).width;
+      ctx.fillText(text, spec.type === 'bar' ? p : chartArea.left + 4, spec.type === 'bar' ? chartArea.top - 2 : p - 4);
+      const left = spec.type === 'bar' ? p - w / 2 : chartArea.left + 4;
+      const bottom = spec.type === 'bar' ? chartArea.top - 2 : p - 4;
+      drawn.push({ text, left, right: left + w, top: bottom - 14, bottom });
+    }
     chart.data.datasets.forEach((ds, di) => {
       const meta = chart.getDatasetMeta(di);
       if (spec.type === 'bar') {
@@ -107,34 +140,13 @@ const directLabels: Plugin = {
         const last = [...meta.data].reverse().find((_, k) => (ds.data[meta.data.length - 1 - k] as number | null) !== null);
         if (last) {
           const { x, y } = last.getProps(['x', 'y'], true) as { x: number; y: number };
-          ctx.textAlign = 'right';
-          ctx.textBaseline = 'bottom';
-          ctx.fillText(ds.label ?? '', x, y - 6);
-          const w = ctx.measureText(ds.label ?? '').width;
-          drawn.push({ text: ds.label ?? '', left: x - w, right: x, top: y - 20, bottom: y - 6 });
+          // The series' name ends over its last point, kept inside the chart (a first term has one point, at the left).
+          const text = ds.label ?? '';
+          const w = ctx.measureText(text).width;
+          put(text, Math.max(chartArea.left, Math.min(x, chart.width - 2) - w), Math.max(y - 14, 9), 14);
         }
       }
     });
-    if (spec.target !== undefined) {
-      const scale = spec.type === 'bar' ? scales.x! : scales.y!;
-      const p = scale.getPixelForValue(spec.target);
-      ctx.strokeStyle = INK;
-      ctx.setLineDash([6, 4]);
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      if (spec.type === 'bar') (ctx.moveTo(p, chartArea.top), ctx.lineTo(p, chartArea.bottom));
-      else (ctx.moveTo(chartArea.left, p), ctx.lineTo(chartArea.right, p));
-      ctx.stroke();
-      ctx.setLineDash([]);
-      ctx.textAlign = spec.type === 'bar' ? 'center' : 'left';
-      ctx.textBaseline = 'bottom';
-      const text = `Target ${spec.target}${unit}`;
-      const w = ctx.measureText(text).width;
-      ctx.fillText(text, spec.type === 'bar' ? p : chartArea.left + 4, spec.type === 'bar' ? chartArea.top - 2 : p - 4);
-      const left = spec.type === 'bar' ? p - w / 2 : chartArea.left + 4;
-      const bottom = spec.type === 'bar' ? chartArea.top - 2 : p - 4;
-      drawn.push({ text, left, right: left + w, top: bottom - 14, bottom });
-    }
     ctx.restore();
   },
 };
@@ -216,6 +228,7 @@ export function draw(holder: HTMLElement): Chart {
   // The holder's height is kept by the stylesheet (a row per bar) before the chart draws.
   holder.append(canvas);
   const horizontal = spec.type === 'bar';
+  specs.set(canvas, spec);
   const chart = new Chart(canvas, {
     type: spec.type,
     data: {
@@ -239,22 +252,26 @@ export function draw(holder: HTMLElement): Chart {
       maintainAspectRatio: false,
       animation: false,
       events: [],
-      layout: { padding: { right: 48, top: spec.target !== undefined ? 20 : 4 } },
+      // Room on the right for the value at the end of a full bar.
+      layout: { padding: { right: RIGHT, top: spec.target !== undefined ? 20 : 4 } },
       scales: {
         [horizontal ? 'x' : 'y']: { beginAtZero: true, max: spec.max, ticks: { color: INK, font: TICK, precision: 0, callback: (v: string | number) => `${v}${spec.unit ?? ''}` }, grid: { color: '#d8dadb' } },
         [horizontal ? 'y' : 'x']: {
           ticks: {
             color: INK,
-            autoSkip: false,
+            // Every bar is named; a line's terms are named level, every other one when there is no room.
+            autoSkip: !horizontal,
+            maxRotation: 0,
             font: TICK,
-            // A bar's name wraps onto lines at most 42% of the chart's width, so it is never cut off at the edge.
+            // A bar's name wraps onto lines narrower than the half of the chart Chart.js allows its axis,
+            // so it is never cut off at the edge (site.css keeps room for three lines a bar on a phone).
             callback(this: { chart: Chart; getLabelForValue(v: number): string }, v: string | number) {
               const label = this.getLabelForValue(Number(v));
-              if (!horizontal) return label;
               const { ctx, width } = this.chart;
               ctx.save();
               ctx.font = `${TICK.size}px ${FONT}`;
-              const lines = wrap(ctx, label, Math.max(80, width * 0.42));
+              // A term ("Autumn 2023/24") goes on two short lines under its point.
+              const lines = wrap(ctx, label, horizontal ? Math.max(60, (width - RIGHT) / 2 - 16) : 60);
               ctx.restore();
               return lines;
             },
@@ -262,7 +279,6 @@ export function draw(holder: HTMLElement): Chart {
           grid: { display: false },
         },
       },
-      plugins: { sq: spec } as never,
     },
     plugins: [directLabels],
   });

@@ -20,7 +20,12 @@ const chartPages = htmlPages()
   .filter((rel) => builtPage(rel).querySelector('.sq-chart[data-chart]'))
   .map(urlOf);
 const latestReport = builtPage('reports/index.html').querySelector('main tbody tr a')?.getAttribute('href') ?? '';
-const briefingWithCharts = chartPages.find((p) => p.startsWith('/briefings/')) ?? '';
+/** The briefing with the most charts. */
+const briefingWithCharts =
+  chartPages
+    .filter((p) => p.startsWith('/briefings/'))
+    .map((p) => ({ p, n: builtPage(`${p.slice(1)}index.html`).querySelectorAll('.sq-chart[data-chart]').length }))
+    .sort((a, b) => b.n - a.n)[0]?.p ?? '';
 /** The most the page may move about while it loads and its charts draw (Core Web Vitals' "good" is 0.1). */
 const MAX_LAYOUT_SHIFT = 0.05;
 

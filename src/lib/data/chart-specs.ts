@@ -112,9 +112,9 @@ export function standardsSentence(r: TermReport, names: ReadonlyMap<string, stri
   const outOf = standardsOutOf(r);
   const lead =
     top.count.kind === 'count'
-      ? `${fullName(top.id, names)} was the standard most often not met: in ${formatFigure(top.count, r.rule)} of ${outOf} (${formatFigure(top.percent, r.rule)}).`
+      ? `${fullName(top.id, names)} was the standard most often not met: in ${formatFigure(top.count, r.rule)} audits (${formatFigure(top.percent, r.rule)}).`
       : 'The numbers of audits not meeting each standard are too small to publish exactly this term.';
-  return `${lead} Each share is out of ${outOf}. An audit can find more than one standard not met, so the shares do not add up to 100%.`;
+  return `${lead} Each share is out of ${outOf}; an audit can find more than one standard not met, so the shares do not add up to 100%.`;
 }
 
 /**
