@@ -12,7 +12,7 @@ function scopeOf(table: HTMLElement): HTMLElement {
   while (el && el.tagName !== 'FIGURE' && el.tagName !== 'SECTION' && el.tagName !== 'MAIN') el = el.parentNode;
   if (el && el.tagName !== 'MAIN') return el;
   const wrap = table.closest('.sq-table-wrap') ?? table;
-  return wrap.parentNode;
+  return wrap.parentNode ?? wrap;
 }
 
 /** What a cell shows on screen: its text without the words only screen readers hear. */
