@@ -19,26 +19,91 @@ const INK = '#0b0c0c';
 const BAR = '#1d70b8'; // 5.2:1 on white
 const SECOND = '#505a5f';
 const symbol = document.documentElement.dataset.suppressionSymbol ?? 'c';
+const FONT = 'system-ui, sans-serif';
+/** Tick labels: 12px, lines 1.2 high (site.css keeps 3 lines' room per bar on a phone). */
+const TICK = { family: FONT, size: 12, lineHeight: 1.2 };
+/** Space right of the plot for the value written at the end of a full bar ("100%"). */
+const RIGHT = 48;
+
+/** Where a label was drawn on the chart, so the page's tests can check none is clipped or over its band. */
+export interface DrawnLabel { text: string; left: number; right: number; top: number; bottom: number; band?: { left: number; right: number } }
+
+/** A bar's name broken into lines no wider than width, at word spaces: never cut short. */
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(next).width > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  lines.push(line);
+  return lines;
+}
+
+// Each chart's specification, kept out of Chart.js's options: its option resolver fills a null in
+// an array (a row with no band) from the defaults, which made a hidden figure's row look banded.
+const specs = new WeakMap<HTMLCanvasElement, ChartSpec>();
 
 /** Draws values at bar ends, series names at line ends, and the target line with its label. */
 const directLabels: Plugin = {
   id: 'sqDirectLabels',
   afterDatasetsDraw(chart) {
     const { ctx, chartArea, scales } = chart;
-    const spec = (chart.options.plugins as unknown as { sq: ChartSpec }).sq;
+    const spec = specs.get(chart.canvas)!;
     ctx.save();
-    ctx.font = '14px system-ui, sans-serif';
+    ctx.font = `14px ${FONT}`;
     ctx.fillStyle = INK;
     const unit = spec.unit ?? '';
+    const drawn: DrawnLabel[] = [];
+    (chart as Chart & { sqLabels?: DrawnLabel[] }).sqLabels = drawn;
+    /** Writes a label with its left edge at x, middle at y, and notes where it went. */
+    const put = (text: string, x: number, y: number, size: number, band?: DrawnLabel['band']) => {
+      ctx.font = `${size}px ${FONT}`;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'middle';
+      const w = ctx.measureText(text).width;
+      if (spec.type === 'bar') {
+        ctx.fillStyle = '#fff';
+        ctx.fillRect(x - 2, y - size / 2 - 1, w + 4, size + 2);
+        ctx.fillStyle = INK;
+      }
+      ctx.fillText(text, x, y);
+      drawn.push({ text, left: x, right: x + w, top: y - size / 2, bottom: y + size / 2, band });
+      ctx.font = `14px ${FONT}`;
+    };
+    // The target line first, so a bar's words (on white) are never crossed by it.
+    if (spec.target !== undefined) {
+      const scale = spec.type === 'bar' ? scales.x! : scales.y!;
+      const p = scale.getPixelForValue(spec.target);
+      ctx.strokeStyle = INK;
+      ctx.setLineDash([6, 4]);
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      if (spec.type === 'bar') (ctx.moveTo(p, chartArea.top), ctx.lineTo(p, chartArea.bottom));
+      else (ctx.moveTo(chartArea.left, p), ctx.lineTo(chartArea.right, p));
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.textAlign = spec.type === 'bar' ? 'center' : 'left';
+      ctx.textBaseline = 'bottom';
+      const text = `Target ${spec.target}${unit}`;
+      const w = ctx.measureText(text).width;
+      ctx.fillText(text, spec.type === 'bar' ? p : chartArea.left + 4, spec.type === 'bar' ? chartArea.top - 2 : p - 4);
+      const left = spec.type === 'bar' ? p - w / 2 : chartArea.left + 4;
+      const bottom = spec.type === 'bar' ? chartArea.top - 2 : p - 4;
+      drawn.push({ text, left, right: left + w, top: bottom - 14, bottom });
+    }
     chart.data.datasets.forEach((ds, di) => {
       const meta = chart.getDatasetMeta(di);
       if (spec.type === 'bar') {
         const bands = spec.series[di]?.bands;
         meta.data.forEach((el, i) => {
           const v = ds.data[i] as number | null;
-          const { x, y, height } = el.getProps(['x', 'y', 'height'], true) as { x: number; y: number; height: number };
-          ctx.textBaseline = 'middle';
-          ctx.textAlign = 'left';
+          const { x, height } = el.getProps(['x', 'height'], true) as { x: number; height: number };
+          // The middle of the bar's row, also for a figure not published (which has no bar).
+          const y = scales.y!.getPixelForValue(i);
           const b = bands?.[i];
           if (v === null && b) {
             // A band ("90% or more") is drawn as an outlined, hatched span, never as a bar of made-up length.
@@ -55,39 +120,33 @@ const directLabels: Plugin = {
             for (let hx = x0 - h; hx < x1; hx += 8) (ctx.moveTo(Math.max(hx, x0), y + h / 2 - Math.max(0, x0 - hx)), ctx.lineTo(Math.min(hx + h, x1), y - h / 2 + Math.max(0, hx + h - x1)));
             ctx.stroke();
             ctx.restore();
-            const text = b.text;
-            const w = ctx.measureText(text).width;
-            const room = chartArea.right - x1;
-            ctx.fillText(text, room > w + 8 ? x1 + 4 : Math.max(chartArea.left + 4, x0 - w - 4), y);
+            // The band's words go beside it, never over its hatching: after it if they fit before the
+            // canvas edge, else before it if they fit after the axis; smaller type on a narrow chart.
+            for (const size of [14, 12, 11]) {
+              ctx.font = `${size}px ${FONT}`;
+              const w = ctx.measureText(b.text).width;
+              const after = x1 + 4 + w <= chart.width - 2;
+              const before = x0 - 4 - w >= chartArea.left + 2;
+              if (after || before || size === 11) {
+                put(b.text, after || !before ? x1 + 4 : x0 - 4 - w, y, size, { left: x0, right: x1 });
+                break;
+              }
+            }
             return;
           }
-          ctx.fillText(v === null ? symbol : `${v}${unit}`, v === null ? chartArea.left + 4 : x + 4, y);
+          put(v === null ? symbol : `${v}${unit}`, v === null ? chartArea.left + 4 : x + 4, y, 14);
         });
       } else {
         const last = [...meta.data].reverse().find((_, k) => (ds.data[meta.data.length - 1 - k] as number | null) !== null);
         if (last) {
           const { x, y } = last.getProps(['x', 'y'], true) as { x: number; y: number };
-          ctx.textAlign = 'right';
-          ctx.textBaseline = 'bottom';
-          ctx.fillText(ds.label ?? '', x, y - 6);
+          // The series' name ends over its last point, kept inside the chart (a first term has one point, at the left).
+          const text = ds.label ?? '';
+          const w = ctx.measureText(text).width;
+          put(text, Math.max(chartArea.left, Math.min(x, chart.width - 2) - w), Math.max(y - 14, 9), 14);
         }
       }
     });
-    if (spec.target !== undefined) {
-      const scale = spec.type === 'bar' ? scales.x! : scales.y!;
-      const p = scale.getPixelForValue(spec.target);
-      ctx.strokeStyle = INK;
-      ctx.setLineDash([6, 4]);
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      if (spec.type === 'bar') (ctx.moveTo(p, chartArea.top), ctx.lineTo(p, chartArea.bottom));
-      else (ctx.moveTo(chartArea.left, p), ctx.lineTo(chartArea.right, p));
-      ctx.stroke();
-      ctx.setLineDash([]);
-      ctx.textAlign = spec.type === 'bar' ? 'center' : 'left';
-      ctx.textBaseline = 'bottom';
-      ctx.fillText(`Target ${spec.target}${unit}`, spec.type === 'bar' ? p : chartArea.left + 4, spec.type === 'bar' ? chartArea.top - 2 : p - 4);
-    }
     ctx.restore();
   },
 };
@@ -107,12 +166,17 @@ function keyboardLayer(holder: HTMLElement, chart: Chart, spec: ChartSpec): void
   const focusBox = document.createElement('div');
   focusBox.className = 'sq-chart__focus';
   focusBox.hidden = true;
-  const readout = document.createElement('p');
-  readout.className = 'sq-chart__readout';
-  readout.setAttribute('aria-live', 'polite');
-  readout.setAttribute('aria-atomic', 'true');
+  // The live region is on the page already (Chart.astro), so adding it moves nothing.
+  let readout = holder.nextElementSibling as HTMLElement | null;
+  if (!readout?.classList.contains('sq-chart__readout')) {
+    readout = document.createElement('p');
+    readout.className = 'sq-chart__readout';
+    readout.setAttribute('aria-live', 'polite');
+    readout.setAttribute('aria-atomic', 'true');
+    holder.after(readout);
+  }
+  const live = readout;
   holder.append(focusBox);
-  holder.after(readout);
   // role="application" so screen readers pass the arrow keys to the chart instead of reading on.
   holder.tabIndex = 0;
   holder.setAttribute('role', 'application');
@@ -141,7 +205,7 @@ function keyboardLayer(holder: HTMLElement, chart: Chart, spec: ChartSpec): void
     }
     Object.assign(focusBox.style, { left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` });
     focusBox.hidden = false;
-    readout.textContent = pointWords(spec, si, i, at + 1, points.length);
+    live.textContent = pointWords(spec, si, i, at + 1, points.length);
   };
   holder.addEventListener('focus', () => show(at < 0 ? 0 : at));
   // Keep the outline on its figure when the chart is redrawn at another size.
@@ -161,10 +225,10 @@ export function draw(holder: HTMLElement): Chart {
   const canvas = document.createElement('canvas');
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', `Chart: ${holder.dataset.title}. ${holder.dataset.summary} The figures are in the table below.`);
-  const rows = spec.type === 'bar' ? spec.labels.length : 6;
-  holder.style.height = `${Math.max(160, rows * 34 + 60)}px`;
+  // The holder's height is kept by the stylesheet (a row per bar) before the chart draws.
   holder.append(canvas);
   const horizontal = spec.type === 'bar';
+  specs.set(canvas, spec);
   const chart = new Chart(canvas, {
     type: spec.type,
     data: {
@@ -188,15 +252,38 @@ export function draw(holder: HTMLElement): Chart {
       maintainAspectRatio: false,
       animation: false,
       events: [],
-      layout: { padding: { right: 48, top: spec.target !== undefined ? 20 : 4 } },
+      // Room on the right for the value at the end of a full bar.
+      layout: { padding: { right: RIGHT, top: spec.target !== undefined ? 20 : 4 } },
       scales: {
-        [horizontal ? 'x' : 'y']: { beginAtZero: true, max: spec.max, ticks: { color: INK, precision: 0, callback: (v: string | number) => `${v}${spec.unit ?? ''}` }, grid: { color: '#d8dadb' } },
-        [horizontal ? 'y' : 'x']: { ticks: { color: INK, autoSkip: false }, grid: { display: false } },
+        [horizontal ? 'x' : 'y']: { beginAtZero: true, max: spec.max, ticks: { color: INK, font: TICK, precision: 0, callback: (v: string | number) => `${v}${spec.unit ?? ''}` }, grid: { color: '#d8dadb' } },
+        [horizontal ? 'y' : 'x']: {
+          ticks: {
+            color: INK,
+            // Every bar is named; a line's terms are named level, every other one when there is no room.
+            autoSkip: !horizontal,
+            maxRotation: 0,
+            font: TICK,
+            // A bar's name wraps onto lines narrower than the half of the chart Chart.js allows its axis,
+            // so it is never cut off at the edge (site.css keeps room for three lines a bar on a phone).
+            callback(this: { chart: Chart; getLabelForValue(v: number): string }, v: string | number) {
+              const label = this.getLabelForValue(Number(v));
+              const { ctx, width } = this.chart;
+              ctx.save();
+              ctx.font = `${TICK.size}px ${FONT}`;
+              // A term ("Autumn 2023/24") goes on two short lines under its point.
+              const lines = wrap(ctx, label, horizontal ? Math.max(60, (width - RIGHT) / 2 - 16) : 60);
+              ctx.restore();
+              return lines;
+            },
+          },
+          grid: { display: false },
+        },
       },
-      plugins: { sq: spec } as never,
     },
     plugins: [directLabels],
   });
   keyboardLayer(holder, chart, spec);
+  // For the page's tests: the chart itself, to check its labels (test/e2e/phone.test.ts).
+  (holder as HTMLElement & { chart?: Chart }).chart = chart;
   return chart;
 }

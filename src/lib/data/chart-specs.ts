@@ -61,7 +61,7 @@ export function trendSentence(r: TermReport): string {
 }
 
 /** Sections of a report that have a chart, in page order. Briefings can show any of them. */
-export const REPORT_CHARTS = ['trend', 'grades', 'by-type', 'by-locality', 'by-level', 'timeliness', 'moderation', 'ratings', 'feedback-themes', 'compliments', 'complaints'] as const;
+export const REPORT_CHARTS = ['trend', 'grades', 'by-type', 'by-locality', 'by-level', 'timeliness', 'standards', 'moderation', 'ratings', 'feedback-themes', 'compliments', 'complaints'] as const;
 export type ReportChart = (typeof REPORT_CHARTS)[number];
 
 export interface SectionChart {
@@ -76,8 +76,52 @@ export interface SectionChart {
 
 const drawable = (c: ChartSpec) => c.series.some((s) => s.values.some((v) => v !== null && v > 0) || s.bands?.some(Boolean));
 
-/** A report section's chart, title, summary and table. */
-export function sectionChart(r: TermReport, section: ReportChart): SectionChart {
+/** What the shares of audits not meeting a standard are out of: every audit of the term. */
+export const standardsOutOf = (r: TermReport) => (r.audits.kind === 'count' ? `all ${formatFigure(r.audits, r.rule)} audits this term` : 'all audits this term');
+
+/**
+ * The practice standards most often not met, as bars of the share of all audits not meeting each,
+ * from the published figures only: a hidden share is a gap labelled with the symbol, a banded one
+ * a band. Bars are named by set and number ("EHC plan standard 2"); the table gives the titles.
+ */
+export const standardsChart = (r: TermReport, names: ReadonlyMap<string, string>): ChartSpec => {
+  const list = r.standardsNotMet;
+  const bands = list.map((x) => (x.percent.kind === 'band' ? { from: x.percent.from, to: x.percent.below, text: x.percent.text } : null));
+  return {
+    type: 'bar',
+    labels: list.map((x) => shortName(x.id, names)),
+    series: [{ label: '% of all audits not meeting it', values: list.map((x) => chartValue(x.percent)), bands }],
+    unit: '%',
+    // Shares of a fifth or so read better on their own scale; a band needs the whole of it.
+    max: bands.some(Boolean) ? 100 : undefined,
+  };
+};
+
+const fullName = (id: string, names: ReadonlyMap<string, string>) => {
+  const name = names.get(id);
+  if (!name) throw new Error(`No practice standard "${id}" to name`);
+  return name;
+};
+/** "EHC plan standard 2: Clear, concise and SMART" -> "EHC plan standard 2". */
+const shortName = (id: string, names: ReadonlyMap<string, string>) => fullName(id, names).split(': ')[0]!;
+
+/** The sentence over the standards chart: the top one, out of what, and why the shares do not add up. */
+export function standardsSentence(r: TermReport, names: ReadonlyMap<string, string>): string {
+  const top = r.standardsNotMet[0];
+  if (!top) return 'Every audit this term met every practice standard.';
+  const outOf = standardsOutOf(r);
+  const lead =
+    top.count.kind === 'count'
+      ? `${fullName(top.id, names)} was the standard most often not met: in ${formatFigure(top.count, r.rule)} audits (${formatFigure(top.percent, r.rule)}).`
+      : 'The numbers of audits not meeting each standard are too small to publish exactly this term.';
+  return `${lead} Each share is out of ${outOf}; an audit can find more than one standard not met, so the shares do not add up to 100%.`;
+}
+
+/**
+ * A report section's chart, title, summary and table. The standards chart names each standard,
+ * so it needs every standard's full name by id (standardNamesById in src/lib/collections.ts).
+ */
+export function sectionChart(r: TermReport, section: ReportChart, names?: ReadonlyMap<string, string>): SectionChart {
   const make = (title: string, chart: ChartSpec, tab?: CrossTab, summary?: string): SectionChart => ({
     id: section,
     title,
@@ -98,6 +142,10 @@ export function sectionChart(r: TermReport, section: ReportChart): SectionChart 
       return make('Share Good or better by level of audit', shareChart(r.byLevel, r.target), r.byLevel);
     case 'timeliness':
       return make('Share of audits within the statutory timescale, by type of audit', shareChart(r.timeliness, r.target), r.timeliness);
+    case 'standards': {
+      if (!names) throw new Error('sectionChart: the standards chart needs the standards\' names');
+      return make('Share of all audits that did not meet each practice standard', standardsChart(r, names), undefined, standardsSentence(r, names));
+    }
     case 'moderation':
       return make('Audits moderated', countChart(r.moderation), r.moderation);
     case 'ratings':

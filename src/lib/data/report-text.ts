@@ -80,7 +80,19 @@ export function crossTabSentence(t: CrossTab, r: TermReport): string {
   let text = `${parts.join('; ')}.`;
   text = text[0]!.toUpperCase() + text.slice(1);
   if (banded.length) text += ` ${banded.length} ${banded.length === 1 ? 'share is' : 'shares are'} shown as a band (such as "${(banded[0]!.p as { text: string }).text}"), because the exact figure would reveal a small number.`;
-  return text + hiddenWords(hidden);
+  return text + hiddenWords(hidden) + mostlyHiddenWords(t, r.rule);
+}
+
+/**
+ * When most of a table's counts are hidden, what is left to say: that they are hidden, and that
+ * the totals are there when they are ("the All row").
+ */
+function mostlyHiddenWords(t: CrossTab, rule: DisclosureRule): string {
+  const cells = t.table.cells.flat();
+  const hidden = cells.filter(isSuppressed).length;
+  if (cells.length < 2 || hidden * 2 <= cells.length) return '';
+  const totals = t.rows.length > 1 && t.table.colTotals.some((f) => !isSuppressed(f));
+  return ` Most of the numbers for each ${t.rowHeading.toLowerCase()} are hidden (${rule.symbol}) to protect children's privacy${totals ? `; the row "All" gives the totals` : ''}.`;
 }
 
 /** Change in points, as words: "up 4 points", "down 2 points", "no change". */
