@@ -95,10 +95,32 @@ const directLabels: Plugin = {
       const bottom = spec.type === 'bar' ? chartArea.top - 2 : p - 4;
       drawn.push({ text, left, right: left + w, top: bottom - 14, bottom });
     }
+    // Each share's likely range as a whisker with end caps: across the bar's row, or up and down through the point.
+    ctx.strokeStyle = INK;
+    ctx.lineWidth = 1.5;
+    spec.series.forEach((s) =>
+      s.intervals?.forEach((iv, i) => {
+        if (!iv || s.values[i] === null || s.values[i] === undefined) return;
+        ctx.beginPath();
+        if (spec.type === 'bar') {
+          const y = scales.y!.getPixelForValue(i);
+          const a = scales.x!.getPixelForValue(iv.lower);
+          const b = scales.x!.getPixelForValue(iv.upper);
+          (ctx.moveTo(a, y), ctx.lineTo(b, y), ctx.moveTo(a, y - 5), ctx.lineTo(a, y + 5), ctx.moveTo(b, y - 5), ctx.lineTo(b, y + 5));
+        } else {
+          const x = scales.x!.getPixelForValue(i);
+          const a = scales.y!.getPixelForValue(iv.lower);
+          const b = scales.y!.getPixelForValue(iv.upper);
+          (ctx.moveTo(x, a), ctx.lineTo(x, b), ctx.moveTo(x - 4, a), ctx.lineTo(x + 4, a), ctx.moveTo(x - 4, b), ctx.lineTo(x + 4, b));
+        }
+        ctx.stroke();
+      }),
+    );
     chart.data.datasets.forEach((ds, di) => {
       const meta = chart.getDatasetMeta(di);
       if (spec.type === 'bar') {
         const bands = spec.series[di]?.bands;
+        const intervals = spec.series[di]?.intervals;
         meta.data.forEach((el, i) => {
           const v = ds.data[i] as number | null;
           const { x, height } = el.getProps(['x', 'height'], true) as { x: number; height: number };
@@ -134,7 +156,10 @@ const directLabels: Plugin = {
             }
             return;
           }
-          put(v === null ? symbol : `${v}${unit}`, v === null ? chartArea.left + 4 : x + 4, y, 14);
+          // The value goes past the end of its whisker, so the whisker is never hidden under it.
+          const iv = intervals?.[i];
+          const end = iv && v !== null ? Math.max(x, scales.x!.getPixelForValue(iv.upper)) : x;
+          put(v === null ? symbol : `${v}${unit}`, v === null ? chartArea.left + 4 : end + 4, y, 14);
         });
       } else {
         const last = [...meta.data].reverse().find((_, k) => (ds.data[meta.data.length - 1 - k] as number | null) !== null);
@@ -155,7 +180,9 @@ const directLabels: Plugin = {
 function pointWords(spec: ChartSpec, series: number, index: number, position: number, count: number): string {
   const v = spec.series[series]!.values[index];
   const band = spec.series[series]!.bands?.[index];
-  const value = band ? band.text : v === null || v === undefined ? `not published (${symbol})` : `${v}${spec.unit ?? ''}`;
+  const iv = spec.series[series]!.intervals?.[index];
+  const range = iv ? `, likely range ${iv.lower}% to ${iv.upper}%` : '';
+  const value = band ? band.text : v === null || v === undefined ? `not published (${symbol})` : `${v}${spec.unit ?? ''}${range}`;
   const name = spec.series.length > 1 ? ` (${spec.series[series]!.label})` : '';
   return `${spec.labels[index]}${name}: ${value}. Figure ${position} of ${count}.`;
 }

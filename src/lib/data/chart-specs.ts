@@ -6,6 +6,7 @@
 import { chartValue, formatFigure } from './disclosure';
 import { crossTabRow, type CrossTab, type TermReport } from './report';
 import { crossTabSentence } from './report-text';
+import { crossTabIntervals, shareInterval } from '../describe/published-chance';
 
 export interface ChartSpec {
   type: 'bar' | 'line';
@@ -16,6 +17,8 @@ export interface ChartSpec {
     values: (number | null)[];
     /** Where a share is published as a band, the band to draw instead of a bar ("90% or more"). */
     bands?: ({ from: number; to: number; text: string } | null)[];
+    /** Each share's likely range (95% Wilson interval, from published figures only), drawn as a whisker. */
+    intervals?: ({ lower: number; upper: number } | null)[];
     dashed?: boolean;
   }[];
   unit?: '%' | '';
@@ -32,6 +35,7 @@ export const shareChart = (t: CrossTab, target: number): ChartSpec => ({
       label: `% ${t.share!.label}`,
       values: t.share!.rows.map(chartValue),
       bands: t.share!.rows.map((p) => (p.kind === 'band' ? { from: p.from, to: p.below, text: p.text } : null)),
+      intervals: crossTabIntervals(t).rows.map((i) => i ?? null),
     },
   ],
   unit: '%',
@@ -49,7 +53,7 @@ export const countChart = (t: CrossTab, row = 0): ChartSpec => ({
 export const trendChart = (r: TermReport): ChartSpec => ({
   type: 'line',
   labels: r.trend.map((x) => x.term.label.replace(' term', '')),
-  series: [{ label: '% Good or better', values: r.trend.map((x) => chartValue(x.goodOrBetter)) }],
+  series: [{ label: '% Good or better', values: r.trend.map((x) => chartValue(x.goodOrBetter)), intervals: r.trend.map((x) => shareInterval(x.goodOrBetter, x.audits) ?? null) }],
   unit: '%',
   target: r.target,
   max: 100,
