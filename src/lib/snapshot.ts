@@ -194,7 +194,7 @@ export interface SelfEvaluationDisclosure {
 }
 
 const SELF_CODE = createHash('sha256')
-  .update([designSelfEvaluation, tallySelfEvaluation, protect, audit, applyLineRule, hideZeroRows, showKnownZeros, constraintsOf].map((f) => f.toString()).join('\n'))
+  .update([designSelfEvaluation, gradeShareLadder, tallySelfEvaluation, protect, audit, applyLineRule, hideZeroRows, showKnownZeros, constraintsOf].map((f) => f.toString()).join('\n'))
   .digest('hex')
   .slice(0, 16);
 

@@ -127,7 +127,13 @@ export const standardNotMetChart = (f: { terms: { term: { label: string }; perce
 export const selfEvaluationChart = (f: { topLabel: string; years: { year: string; topShare: import('./disclosure').Percent }[] }): ChartSpec => ({
   type: 'bar',
   labels: f.years.map((y) => y.year),
-  series: [{ label: `% ${f.topLabel}`, values: f.years.map((y) => chartValue(y.topShare)) }],
+  series: [
+    {
+      label: `% ${f.topLabel}`,
+      values: f.years.map((y) => chartValue(y.topShare)),
+      bands: f.years.map((y) => (y.topShare.kind === 'band' ? { from: y.topShare.from, to: y.topShare.below, text: y.topShare.text } : null)),
+    },
+  ],
   unit: '%',
   max: 100,
 });

@@ -68,6 +68,7 @@ export function selfEvaluationSentence(f: SelfEvaluationFindings): string {
   const first = f.years[0]!;
   const services = (n: Figure) => (n.kind === 'count' ? `${n.value} ${n.value === 1 ? 'service' : 'services'}` : 'a small number of services');
   const lead = `In ${last.year}, ${services(last.total)} rated ${last.total.kind === 'count' && last.total.value === 1 ? 'itself' : 'themselves'} against this standard`;
+  if (last.total.kind === 'count' && last.topShare.kind === 'band') return `${lead}, and ${last.topShare.text} of them said ${f.topLabel}. We give a range, not the exact number, to protect privacy.`;
   if (last.top.kind !== 'count' || last.total.kind !== 'count') return `${lead}. Some ratings were given by so few services that we do not publish how many said ${f.topLabel}.`;
   let s = `${lead}, and ${last.top.value} of them said ${f.topLabel}.`;
   if (f.years.length > 1 && first.top.kind === 'count' && first.total.kind === 'count') {

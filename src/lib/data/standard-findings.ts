@@ -70,8 +70,14 @@ export type LeastMetKind = 'not-met' | 'top-ratings' | 'hidden' | 'none';
 export interface LeastMetEntry {
   id: string;
   kind: LeastMetKind;
-  /** The share it is ordered by: the share of audits that found it not met, or of services that gave it a top rating. */
+  /**
+   * The share it is ordered by: the share of audits that found it not met, or of services that
+   * gave it a top rating. For a share published as a range ("85% or more"), the lowest value
+   * the range allows.
+   */
   percent?: number;
+  /** The share as published: "21%", "85% or more". */
+  text?: string;
   /** Where the share comes from: a term label ("Summer term 2025/26") or a year ("2025/26"). */
   when?: string;
 }
@@ -80,7 +86,8 @@ export interface LeastMetEntry {
  * The standards of one set, least often met first:
  * 1. practice standards by the latest report's share of audits that found them not met, highest first;
  * 2. then standards services rate themselves against, by the latest year's share of services
- *    that gave a top rating, lowest first;
+ *    that gave a top rating, lowest first (a share published as a range, such as "85% or more",
+ *    at the lowest value it allows, after an exact share of that value);
  * 3. then standards whose latest figure is not published (hidden to protect privacy);
  * 4. then standards with no findings collected.
  * Ties, and standards in groups 3 and 4, keep their order in the set (by number).
@@ -93,14 +100,22 @@ export function leastMetOrder(standards: readonly { id: string; number: number }
       const p = practiceFindings(reports, st.id);
       if (p) {
         const last = p.terms.at(-1)!;
-        return last.percent.kind === 'percent' ? { id: st.id, kind: 'not-met', percent: last.percent.value, when: last.term.label } : { id: st.id, kind: 'hidden', when: last.term.label };
+        return last.percent.kind === 'percent' ? { id: st.id, kind: 'not-met', percent: last.percent.value, text: `${last.percent.value}%`, when: last.term.label } : { id: st.id, kind: 'hidden', when: last.term.label };
       }
       const y = self.get(st.id)?.years.at(-1);
-      if (y) return y.topShare.kind === 'percent' ? { id: st.id, kind: 'top-ratings', percent: y.topShare.value, when: y.year } : { id: st.id, kind: 'hidden', when: y.year };
+      if (y) {
+        const p = y.topShare;
+        if (p.kind === 'percent') return { id: st.id, kind: 'top-ratings', percent: p.value, text: `${p.value}%`, when: y.year };
+        if (p.kind === 'band') return { id: st.id, kind: 'top-ratings', percent: p.from, text: p.text, when: y.year };
+        return { id: st.id, kind: 'hidden', when: y.year };
+      }
       return { id: st.id, kind: 'none' };
     });
   // Array.prototype.sort is stable: equal entries keep their order by number.
-  return entries.sort((a, b) => rank[a.kind] - rank[b.kind] || (a.kind === 'not-met' ? b.percent! - a.percent! : a.kind === 'top-ratings' ? a.percent! - b.percent! : 0));
+  const isRange = (e: LeastMetEntry) => (e.text === `${e.percent}%` ? 0 : 1);
+  return entries.sort(
+    (a, b) => rank[a.kind] - rank[b.kind] || (a.kind === 'not-met' ? b.percent! - a.percent! : a.kind === 'top-ratings' ? a.percent! - b.percent! || isRange(a) - isRange(b) : 0),
+  );
 }
 
 /** The chart's one-sentence summary: how the share moved over the terms shown. */

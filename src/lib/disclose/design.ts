@@ -308,6 +308,9 @@ export const TOP_RATINGS = 2;
 /** The top ratings of a scale of `length` ratings: never the whole scale. */
 export const topRatings = (length: number) => Math.max(1, Math.min(TOP_RATINGS, length - 1));
 
+/** The lowest band offered for a share of top self-ratings ("50% or more"); below it, "below 50%". */
+export const SELF_EVALUATION_BAND_FLOOR = 50;
+
 /** The id a self-evaluation year takes in figure ids: "2024/25" → "2024-25". */
 export const yearKey = (year: string) => year.replace('/', '-');
 
@@ -335,7 +338,12 @@ export function designSelfEvaluation(t: SelfEvaluationTally, cfg: Partnership): 
     n.fixed = n.truth > b.threshold;
     b.line(...cells, id);
     b.line(...cells.slice(0, top), `${id}/top`);
-    b.plainShare(`${id}/top-share`, topTerms, total, LOSS.minorShare);
+    // Where the exact share would give a small count away, a band ("85% or more", "below 50%")
+    // may still be safe: the standards index orders standards by it. Each step down the bands
+    // loses as much as a small total, so hiding the top-ratings group and one wider band (the
+    // usual fix when a few services gave a lower rating) is tried before a much wider band.
+    const ladder = gradeShareLadder(b.truth(topTerms), b.truth(total), SELF_EVALUATION_BAND_FLOOR);
+    b.share(`${id}/top-share`, topTerms, total, ladder, ladder.map((_, i) => (i === ladder.length - 2 ? 2 * LOSS.groupTotal : LOSS.minorCell)));
     b.derive(`${id}/rest`, sumOf(x.slice(top)));
   });
   return b.build();

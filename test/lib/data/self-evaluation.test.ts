@@ -26,14 +26,18 @@ const value = (f: Figure) => (f.kind === 'count' ? f.value : undefined);
 
 /**
  * An attacker that shares no code with the disclosure step: every table of one year's ratings
- * (whole numbers, 0 or more) that agrees with what is published, by brute force.
+ * (whole numbers, 0 or more) that agrees with what is published, by brute force. Returns the
+ * values each rating, and the ratings below the top ones together, can take. A year whose
+ * number of services is hidden is searched up to 4 × threshold services (enough to see a range).
  */
-function consistentRows(y: SelfEvaluationFindings['years'][number], top: number): number[][] {
+function possibleValues(y: SelfEvaluationFindings['years'][number], top: number): { cells: Set<number>[]; rest: Set<number>; tables: number } {
   const n = y.ratings.length;
   const shown = (f: Figure) => (f.kind === 'count' ? f.value : undefined);
   const zeroable = y.ratings.every((f) => f.kind === 'suppressed' || f.value === 0);
-  const max = shown(y.total) ?? 200;
-  const out: number[][] = [];
+  const max = shown(y.total) ?? 4 * thr;
+  const cells = y.ratings.map(() => new Set<number>());
+  const rest = new Set<number>();
+  let tables = 0;
   const rec = (prefix: number[]) => {
     if (prefix.length === n) {
       const total = prefix.reduce((a, b) => a + b, 0);
@@ -42,13 +46,20 @@ function consistentRows(y: SelfEvaluationFindings['years'][number], top: number)
       if (y.total.kind === 'suppressed' && total < 1) return;
       if (shown(y.top) !== undefined && t !== shown(y.top)) return;
       if (y.top.kind === 'suppressed' && t < 1) return;
+      if (y.topShare.kind === 'band') {
+        if (total <= thr) return;
+        if (100 * t < y.topShare.from * total) return;
+        if (y.topShare.below < 100 && 100 * t >= y.topShare.below * total) return;
+      }
       if (y.topShare.kind === 'percent') {
         if (total <= thr) return;
         const p = (100 * t) / total;
         const r = t === 0 ? 0 : t === total ? 100 : Math.min(99, Math.max(1, Math.floor(p + 0.5)));
         if (r !== y.topShare.value) return;
       }
-      out.push(prefix);
+      tables++;
+      prefix.forEach((v, i) => cells[i]!.add(v));
+      rest.add(total - t);
       return;
     }
     const f = y.ratings[prefix.length]!;
@@ -57,7 +68,7 @@ function consistentRows(y: SelfEvaluationFindings['years'][number], top: number)
     for (let v = zeroable ? 0 : 1; used + v <= max; v++) rec([...prefix, v]);
   };
   rec([]);
-  return out;
+  return { cells, rest, tables };
 }
 
 describe('self-evaluation findings by standard, through the proven disclosure step', () => {
@@ -68,6 +79,7 @@ describe('self-evaluation findings by standard, through the proven disclosure st
     ...rows('sen-services-3', '2025/26', [14, 18, 3, 1]),
     ...rows('sen-services-1', '2025/26', [20, 12, 3, 0]),
     ...rows('sen-services-2', '2025/26', [30, 0, 0, 0]),
+    ...rows('sen-services-4', '2025/26', [2, 1, 1, 0]),
     ...rows('quality-offer-1', '2025/26', [8, 9, 10, 9]),
   ];
   let out: Awaited<ReturnType<typeof discloseSelfEvaluation>>;
@@ -110,22 +122,22 @@ describe('self-evaluation findings by standard, through the proven disclosure st
     const y = found('sen-services-1').years[0]!;
     expect(value(y.total)).toBe(35);
     expect(y.top.kind).toBe('suppressed');
-    expect(y.topShare.kind).toBe('suppressed');
+    // The share is still given as a band wide enough to leave the few lower ratings unknown.
+    expect(y.topShare).toMatchObject({ kind: 'band', text: '85% or more' });
     expect(out.disclosure.findings.find((f) => f.id === 'sen-services-1:self/2025-26/rest')).toMatchObject({ ok: true });
   });
 
   it('an attacker who sees every published figure cannot narrow any hidden count (brute force, no shared code)', () => {
     for (const f of out.findings.values()) {
       for (const y of f.years) {
-        const tables = consistentRows(y, 2);
-        expect(tables.length, `${f.standard} ${y.year}`).toBeGreaterThan(0);
+        const seen = possibleValues(y, 2);
+        expect(seen.tables, `${f.standard} ${y.year}`).toBeGreaterThan(0);
         y.ratings.forEach((fig, i) => {
           if (fig.kind !== 'suppressed') return;
-          const seen = new Set(tables.map((t) => t[i]));
           // A hidden 0 in a row of only c and 0 is protected by the row rule, not by a range.
-          if (Math.max(...seen) > 0) expect(seen.size, `${f.standard} ${y.year} rating ${i}`).toBeGreaterThanOrEqual(thr);
+          if (Math.max(...seen.cells[i]!) > 0) expect(seen.cells[i]!.size, `${f.standard} ${y.year} rating ${i}`).toBeGreaterThanOrEqual(thr);
         });
-        const rest = new Set(tables.map((t) => t[2]! + t[3]!));
+        const rest = seen.rest;
         const truth = tallySelfEvaluation(records, cfg).find((t) => t.standard === f.standard)!.counts[f.years.indexOf(y)]!;
         const trueRest = truth[2]! + truth[3]!;
         if (trueRest >= 1 && trueRest <= thr) expect(rest.size, `${f.standard} ${y.year} rest`).toBeGreaterThanOrEqual(thr);
@@ -146,8 +158,15 @@ describe('self-evaluation findings by standard, through the proven disclosure st
     expect(selfEvaluationSentence(found('sen-services-3'))).toMatch(/^In 2025\/26, 36 services rated themselves against this standard/);
   });
 
+  it('gives the band, not the hidden number, when only a band is published', () => {
+    expect(selfEvaluationSentence(found('sen-services-1'))).toBe('In 2025/26, 35 services rated themselves against this standard, and 85% or more of them said Outstanding or Good. We give a range, not the exact number, to protect privacy.');
+  });
+
   it('says plainly when the number is not published, never giving a hidden figure', () => {
-    expect(selfEvaluationSentence(found('sen-services-1'))).toBe('In 2025/26, 35 services rated themselves against this standard. Some ratings were given by so few services that we do not publish how many said Outstanding or Good.');
+    const y = found('sen-services-4').years[0]!;
+    expect([...y.ratings, y.top, y.total].every((f) => f.kind === 'suppressed')).toBe(true);
+    expect(y.topShare.kind).toBe('suppressed');
+    expect(selfEvaluationSentence(found('sen-services-4'))).toBe('In 2025/26, a small number of services rated themselves against this standard. Some ratings were given by so few services that we do not publish how many said Outstanding or Good.');
   });
 
   it('shows a whole group in one rating only where that is not a small group', () => {
