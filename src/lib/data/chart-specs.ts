@@ -119,7 +119,7 @@ export function sectionChart(r: TermReport, section: ReportChart): SectionChart 
 export const standardNotMetChart = (f: { terms: { term: { label: string }; percent: import('./disclosure').Percent }[] }): ChartSpec => ({
   type: 'line',
   labels: f.terms.map((x) => x.term.label.replace(' term', '')),
-  series: [{ label: '% of audits that found it not met', values: f.terms.map((x) => chartValue(x.percent)) }],
+  series: [{ label: '% not met', values: f.terms.map((x) => chartValue(x.percent)) }],
   unit: '%',
 });
 
