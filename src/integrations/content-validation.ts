@@ -36,6 +36,8 @@ export function contentValidation(): AstroIntegration {
           `disclosure control: ${d.length} terms, ${d.reduce((a, x) => a + x.findings.length, 0)} solver checks, none failed` +
             (solved.length ? ` (${solved.length} solved afresh in ${(solved.reduce((a, x) => a + x.ms, 0) / 1000).toFixed(1)} s, ${solved.reduce((a, x) => a + x.solves, 0)} solves)` : ' (decisions reused from the cache)'),
         );
+        const se = data.snapshot?.selfEvaluationDisclosure;
+        if (se) logger.info(`disclosure control of the self-evaluation: ${se.findings.length} solver checks, none failed${se.cached ? ' (decisions reused from the cache)' : ` (solved afresh in ${(se.ms / 1000).toFixed(1)} s, ${se.solves} solves)`}`);
         // Notes do not stop the build (such as empty columns Excel left, which are ignored).
         for (const n of data.notes) logger.warn(`note: ${[n.file, n.line, n.column].filter((x) => x !== undefined).join(':')} ${n.message}. ${n.fix ?? ''}`);
       },

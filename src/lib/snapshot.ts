@@ -14,15 +14,16 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Partnership } from './schemas/partnership';
-import type { AuditRecord, ComplaintRecord, FeedbackRecord } from './data/columns';
+import type { AuditRecord, ComplaintRecord, FeedbackRecord, SelfEvaluationRecord } from './data/columns';
 import { allTerms, comparisons, type Term } from './data/terms';
 import { tallyTerms, type TermTally } from './tally/tally';
-import { designTerm, gradeShareLadder, type TermDesign } from './disclose/design';
+import { designSelfEvaluation, designTerm, gradeShareLadder, type TermDesign } from './disclose/design';
 import { applyLineRule, audit, constraintsOf, hideZeroRows, protect, showKnownZeros, type Finding, type Publication } from './disclose/publication';
 import { loadSolver, RangeFinder } from './disclose/solver';
 import { assembleReport, type TermReport } from './data/report';
 import type { Figure, Percent } from './data/disclosure';
-import type { SelfEvaluationFindings } from './data/self-evaluation';
+import { describeSelfEvaluation, type SelfEvaluationFindings } from './data/self-evaluation';
+import { tallySelfEvaluation, type SelfEvaluationTally } from './tally/self-evaluation';
 
 export interface TermDisclosure {
   term: string;
@@ -38,8 +39,11 @@ export interface Snapshot {
   /** One report per term with audits, latest first. */
   reports: TermReport[];
   /** Services' self-ratings per standard and year, after disclosure control (src/lib/data/self-evaluation.ts). */
-  selfEvaluation?: Map<string, SelfEvaluationFindings>;
+  selfEvaluation: Map<string, SelfEvaluationFindings>;
+  /** One entry per term. */
   disclosure: TermDisclosure[];
+  /** Disclosure control of the self-evaluation figures (every standard's table), with its audit. */
+  selfEvaluationDisclosure: SelfEvaluationDisclosure;
 }
 
 export interface SnapshotInput {
@@ -47,6 +51,8 @@ export interface SnapshotInput {
   audits: readonly AuditRecord[];
   feedback: readonly FeedbackRecord[];
   complaints: readonly ComplaintRecord[];
+  /** Services' yearly self-ratings against the standards (none: no self-evaluation published). */
+  selfEvaluation?: readonly SelfEvaluationRecord[];
   /** Practice standard ids audits are checked against, in report order. */
   standards: readonly string[];
   /** Where to keep disclosure decisions between builds; none to always solve afresh. */
@@ -54,6 +60,26 @@ export interface SnapshotInput {
 }
 
 type Saved = Record<string, [boolean, string | undefined, number]>;
+
+/** What disclosure control decided for one publication's figures. */
+function savePublication(pub: Publication): Saved {
+  const saved: Saved = {};
+  for (const f of pub.figures.values()) saved[f.id] = [f.kind === 'share' ? false : f.hidden, f.kind === 'count' ? f.reason : undefined, f.kind === 'share' ? f.step : 0];
+  return saved;
+}
+
+/** Puts saved decisions back on a publication; false when they do not fit it. */
+function restorePublication(pub: Publication, s: Saved | undefined): boolean {
+  if (!s || Object.keys(s).length !== pub.figures.size) return false;
+  for (const f of pub.figures.values()) if (!s[f.id]) return false;
+  for (const f of pub.figures.values()) {
+    const v = s[f.id]!;
+    if (f.kind === 'share') f.step = v[2];
+    else f.hidden = v[0];
+    if (f.kind === 'count') f.reason = v[1] as 'small' | 'secondary' | undefined;
+  }
+  return true;
+}
 
 const PUBLICATIONS = ['grades', 'moderation', 'standards', 'feedback', 'complaints'] as const;
 
@@ -152,8 +178,71 @@ export async function buildSnapshot(input: SnapshotInput): Promise<Snapshot> {
     reports.push(report);
     earlier.set(t.term.id, { term: t.term, audits: report.audits, goodOrBetter: report.goodOrBetter });
   }
-  return { reports: reports.reverse(), disclosure };
+  const self = await discloseSelfEvaluation(input.selfEvaluation ?? [], cfg, input.cacheDir);
+  return { reports: reports.reverse(), selfEvaluation: self.findings, disclosure, selfEvaluationDisclosure: self.disclosure };
 }
 
 /** The folder disclosure decisions are kept in for a project. */
 export const disclosureCacheDir = (root: string) => join(root, 'node_modules', '.cache', 'send-quality', 'disclosure');
+
+export interface SelfEvaluationDisclosure {
+  /** Every check the solver made on the final publications, each id prefixed with its standard. */
+  findings: Finding[];
+  ms: number;
+  solves: number;
+  cached: boolean;
+}
+
+const SELF_CODE = createHash('sha256')
+  .update([designSelfEvaluation, gradeShareLadder, tallySelfEvaluation, protect, audit, applyLineRule, hideZeroRows, showKnownZeros, constraintsOf].map((f) => f.toString()).join('\n'))
+  .digest('hex')
+  .slice(0, 16);
+
+/**
+ * Services' self-evaluation through the same proven disclosure step as the reports: one
+ * publication per standard (its years as rows), protected by the solver until no hidden count
+ * can be narrowed to fewer than `threshold` values, then audited in full. Decisions are cached
+ * on disk like the terms'.
+ */
+export async function discloseSelfEvaluation(
+  records: readonly SelfEvaluationRecord[],
+  cfg: Partnership,
+  cacheDir?: string,
+): Promise<{ findings: Map<string, SelfEvaluationFindings>; disclosure: SelfEvaluationDisclosure; tallies: SelfEvaluationTally[]; publications: Map<string, Publication> }> {
+  const tallies = tallySelfEvaluation(records, cfg);
+  const publications = new Map(tallies.map((t) => [t.standard, designSelfEvaluation(t, cfg)]));
+  const key = createHash('sha256')
+    .update(JSON.stringify({ code: SELF_CODE, threshold: cfg.disclosure.threshold, scale: cfg.selfEvaluation.scale.map((r) => r.id), tallies }))
+    .digest('hex')
+    .slice(0, 32);
+  const file = cacheDir && join(cacheDir, `self-evaluation-${key}.json`);
+  const describe = () => new Map(tallies.map((t) => [t.standard, describeSelfEvaluation(t, publications.get(t.standard)!, cfg)]));
+  if (file && existsSync(file)) {
+    try {
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as { decisions: Record<string, Saved>; findings: Finding[] };
+      if ([...publications].every(([id, pub]) => restorePublication(pub, saved.decisions[id]))) {
+        return { findings: describe(), disclosure: { findings: saved.findings, ms: 0, solves: 0, cached: true }, tallies, publications };
+      }
+    } catch {
+      // An unreadable cache entry is solved again.
+    }
+  }
+  const started = performance.now();
+  const findings: Finding[] = [];
+  let solves = 0;
+  if (publications.size) {
+    const highs = await loadSolver();
+    for (const [id, pub] of publications) {
+      const result = protect(pub, new RangeFinder(highs, pub.atoms.length));
+      findings.push(...result.findings.map((f) => ({ ...f, id: `${id}:${f.id}` })));
+      solves += result.solves;
+    }
+  }
+  const failed = findings.filter((f) => !f.ok);
+  if (failed.length) throw new Error(`Disclosure control of the self-evaluation left ${failed.length} figure(s) that could be worked out: ${failed.map((f) => f.id).join(', ')}.`);
+  if (file) {
+    mkdirSync(cacheDir!, { recursive: true });
+    writeFileSync(file, JSON.stringify({ decisions: Object.fromEntries([...publications].map(([id, pub]) => [id, savePublication(pub)])), findings }));
+  }
+  return { findings: describe(), disclosure: { findings, ms: Math.round(performance.now() - started), solves, cached: false }, tallies, publications };
+}

@@ -92,20 +92,3 @@ describe('<ActionList> in a briefing', () => {
     }
   });
 });
-
-describe('self-evaluation findings on standard pages', () => {
-  it('shows each SEN services and Quality Offer standard a sentence and a table of ratings by year, three years where there are three', () => {
-    for (const rel of ['standards/sen-services/10/index.html', 'standards/quality-offer/3/index.html']) {
-      const section = page(rel).querySelector('section[aria-labelledby="self-evaluation"]')!;
-      expect(section, rel).toBeTruthy();
-      expect(section.querySelector('p')!.text, rel).toMatch(/^In 2025\/26, \d+ services rated themselves against this standard/);
-      expect(section.querySelectorAll('tbody tr').map((tr) => tr.querySelector('th')!.text), rel).toEqual(['2023/24', '2024/25', '2025/26']);
-      // Published counts are 0 or above the threshold; the rest show the symbol.
-      for (const td of section.querySelectorAll('tbody td')) expect(td.text.trim(), rel).toMatch(new RegExp(`^(0|([6-9]|\\d{2,})|${cfg.disclosure.symbol} \\(not published\\))$`));
-    }
-  });
-
-  it('leaves EHC plan standards, which audits check, to the report findings', () => {
-    expect(page('standards/ehc-plan/2/index.html').querySelector('section[aria-labelledby="self-evaluation"]')).toBeNull();
-  });
-});

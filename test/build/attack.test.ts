@@ -696,3 +696,103 @@ describe('the attack on the built site', () => {
     expect(r.sameGrade, 'rows where every audit must have one grade').toEqual([]);
   }, 300_000);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Services' self-evaluation, as each standard's page publishes it (issue 15). The attacker reads
+// the table alone: each year a row of ratings, the top ratings together (the column named
+// "Outstanding or Good" adds up the columns it names), the services that rated themselves and
+// the share giving a top rating. Years share no counts, so each row is a model of its own.
+
+interface SelfRow {
+  key: string;
+  ratings: string[];
+  /** Which rating columns the top-ratings column adds up. */
+  topCols: number[];
+  top: string;
+  total: string;
+  share: string;
+}
+
+/** Every self-evaluation row a built standard page publishes. */
+export function selfEvaluationRows(html: string, page: string): SelfRow[] {
+  const doc = parseHtml(html);
+  const section = doc.querySelectorAll('main section').find((s) => s.querySelector('h2')?.text.trim() === 'How services rate themselves');
+  if (!section) return [];
+  const table = section.querySelector('table')!;
+  const heads = table.querySelectorAll('thead th').map((th) => th.text.replace(/\s+/g, ' ').trim());
+  const topAt = heads.findIndex((h, i) => i > 0 && / or /.test(h) && !h.startsWith('%'));
+  expect(topAt, `${page}: the top-ratings column`).toBeGreaterThan(1);
+  const ratings = heads.slice(1, topAt);
+  const named = heads[topAt]!.split(/, | or /);
+  const topCols = named.map((n) => ratings.indexOf(n));
+  expect(topCols.every((i) => i >= 0), `${page}: the top-ratings column names ratings of the table`).toBe(true);
+  expect(heads.slice(topAt + 1)).toEqual(['Services', `% ${heads[topAt]}`]);
+  return table.querySelectorAll('tbody tr').map((tr) => {
+    const year = tr.querySelector('th')!.text.trim();
+    const v = tr.querySelectorAll('td').map((td) => (td.querySelector('.sq-c') ? SYMBOL : td.text.replace(/\s+/g, ' ').trim()));
+    return { key: `${page} ${year}`, ratings: v.slice(0, ratings.length), topCols, top: v[ratings.length]!, total: v[ratings.length + 1]!, share: v[ratings.length + 2]! };
+  });
+}
+
+function attackSelfRow(r: SelfRow): { hidden: Finding[]; narrow: Finding[]; pinnedSums: Finding[]; sameGrade: boolean } {
+  const m = new Model();
+  const x = r.ratings.map((_, i) => m.v(`${r.key} rating ${i}`));
+  const zeroable = r.ratings.every((v) => v === SYMBOL || v === '0');
+  const top = sum(r.topCols.map((i) => x[i]!));
+  const total = sum(x);
+  const hidden: Array<{ key: string; expr: Lin }> = [];
+  const fig = (key: string, value: string, expr: Lin, canBeZero: boolean) => {
+    if (value === SYMBOL) {
+      m.add(expr, '>=', canBeZero ? 0 : 1, `${key} = c`);
+      hidden.push({ key, expr });
+    } else {
+      expect(value, key).toMatch(/^\d+$/);
+      m.add(expr, '=', Number(value), `${key} = ${value}`);
+    }
+  };
+  r.ratings.forEach((v, i) => fig(`${r.key} rating ${i}`, v, lin([x[i]!, 1]), zeroable));
+  fig(`${r.key} top ratings`, r.top, top, false);
+  fig(`${r.key} services`, r.total, total, false);
+  for (const c of shareCons(r.share, top, total, `${r.key} share`)) m.add(c.terms, c.op, c.rhs, c.from);
+  if (r.share !== SYMBOL) m.add(total, '>=', THRESHOLD + 1, `${r.key}: a share is published only for a group of more than ${THRESHOLD}`);
+  expect(feasible(m), `${r.key}: no table fits the published row`).toBe(true);
+  const out = { hidden: [] as Finding[], narrow: [] as Finding[], pinnedSums: [] as Finding[], sameGrade: false };
+  for (const h of hidden) {
+    const [min, max] = range(m, h.expr);
+    const f = { figure: h.key, min, max };
+    out.hidden.push(f);
+    if (max > 0 && max - min + 1 < THRESHOLD) out.narrow.push(f);
+  }
+  const rest = sum(x.filter((_, i) => !r.topCols.includes(i)));
+  const [min, max] = range(m, rest);
+  if (min === max && min >= 1 && min <= THRESHOLD) out.pinnedSums.push({ figure: `${r.key} ratings below the top`, min, max });
+  if (r.ratings.length > 1) out.sameGrade = sameGradeForced(m, { key: r.key, cells: x.map((v) => lin([v, 1])), total, goodOrBetter: top });
+  return out;
+}
+
+const standardPages = existsSync(join(DIST, 'standards')) ? globSync('standards/*/*/index.html', { cwd: DIST }).sort() : [];
+
+describe('the attack on the self-evaluation of the built site', () => {
+  it('sees a self-evaluation table with hidden counts, and an exact share, on the example standards pages', () => {
+    const rows = standardPages.flatMap((p) => selfEvaluationRows(readFileSync(join(DIST, p), 'utf8'), p));
+    expect(rows.length).toBeGreaterThanOrEqual(21 * 3);
+    expect(rows.some((r) => r.ratings.includes(SYMBOL))).toBe(true);
+    expect(rows.some((r) => /^\d+%$/.test(r.share))).toBe(true);
+  });
+
+  it('sees a row whose share would give the few lower ratings away (hand-made)', () => {
+    // 35 services, 32 top, shown as c, c, c, 0 | 32 | 35 | 91%: the 3 below the top are pinned.
+    const r = attackSelfRow({ key: 'hand-made', ratings: [SYMBOL, SYMBOL, SYMBOL, '0'], topCols: [0, 1], top: '32', total: '35', share: '91%' });
+    expect(r.pinnedSums.map((f) => f.figure)).toEqual(['hand-made ratings below the top']);
+  });
+
+  it.each(standardPages)('%s: no hidden count narrower than the threshold, no small sum pinned, no row forced to one rating', (p) => {
+    const rows = selfEvaluationRows(readFileSync(join(DIST, p), 'utf8'), p);
+    for (const row of rows) {
+      const r = attackSelfRow(row);
+      expect(r.narrow.map(show), `${row.key}: hidden counts with fewer than threshold possible values`).toEqual([]);
+      expect(r.pinnedSums.map(show), `${row.key}: small sums pinned`).toEqual([]);
+      expect(r.sameGrade, `${row.key}: every service given the same rating`).toBe(false);
+    }
+  }, 120_000);
+});

@@ -166,3 +166,26 @@ export function sectionChart(r: TermReport, section: ReportChart, names?: Readon
     }
   }
 }
+
+/** A practice standard's share of audits that found it not met, term by term (its standard page). */
+export const standardNotMetChart = (f: { terms: { term: { label: string }; percent: import('./disclosure').Percent }[] }): ChartSpec => ({
+  type: 'line',
+  labels: f.terms.map((x) => x.term.label.replace(' term', '')),
+  series: [{ label: '% not met', values: f.terms.map((x) => chartValue(x.percent)) }],
+  unit: '%',
+});
+
+/** The share of services giving a standard a top self-rating, year by year (its standard page). */
+export const selfEvaluationChart = (f: { topLabel: string; years: { year: string; topShare: import('./disclosure').Percent }[] }): ChartSpec => ({
+  type: 'bar',
+  labels: f.years.map((y) => y.year),
+  series: [
+    {
+      label: `% ${f.topLabel}`,
+      values: f.years.map((y) => chartValue(y.topShare)),
+      bands: f.years.map((y) => (y.topShare.kind === 'band' ? { from: y.topShare.from, to: y.topShare.below, text: y.topShare.text } : null)),
+    },
+  ],
+  unit: '%',
+  max: 100,
+});

@@ -20,7 +20,6 @@ import { DATASETS } from './columns';
 import { allTerms } from './terms';
 import { checkRevisedFigures } from '../report-updates';
 import { checkAllText } from '../check/text-follows-figures';
-import { selfEvaluationFindings } from './self-evaluation';
 import { figureRows } from './figures-table';
 
 export interface LoadedData {
@@ -125,10 +124,10 @@ export async function loadData(root: string, opts: { today?: string; fresh?: boo
         audits: audits.records,
         feedback: feedback.records,
         complaints: complaints.records,
+        selfEvaluation: selfEvaluation.records,
         standards: practiceStandards(content, audits.records),
         cacheDir: opts.cache === false ? undefined : disclosureCacheDir(root),
       });
-  if (snapshot) snapshot.selfEvaluation = selfEvaluationFindings(selfEvaluation.records, content.partnership);
   const reports = snapshot?.reports;
   const terms = allTerms(content.partnership).map((t) => t.id);
   const refs = {

@@ -11,6 +11,7 @@ import { combine, minus, sumOf, type Constraint, type Terms } from './linear';
 import type { BreakdownRow, CountFigure, Derived, PubFigure, Publication, ShareFigure, ShareView } from './publication';
 import { DIMENSIONS, RATINGS, type TermTally } from '../tally/tally';
 import type { Partnership } from '../schemas/partnership';
+import type { SelfEvaluationTally } from '../tally/self-evaluation';
 
 /** Losses: the information a reader loses when a figure is hidden (lower is hidden first). */
 const LOSS = {
@@ -299,5 +300,51 @@ function designComplaints(t: TermTally, cfg: Partnership): Publication {
   // Decided complaints are complaints: the difference is the complaints still open.
   b.structure.push({ terms: minus(sumOf([up, down]), sumOf(k[1]!)), op: '<=', rhs: 0, from: 'decided complaints are complaints' });
   b.derive('complaints/open', minus(sumOf(k[1]!), sumOf([up, down])));
+  return b.build();
+}
+
+/** How many of the best ratings on a self-evaluation scale count together as the top ratings (Outstanding or Good). */
+export const TOP_RATINGS = 2;
+/** The top ratings of a scale of `length` ratings: never the whole scale. */
+export const topRatings = (length: number) => Math.max(1, Math.min(TOP_RATINGS, length - 1));
+
+/** The lowest band offered for a share of top self-ratings ("50% or more"); below it, "below 50%". */
+export const SELF_EVALUATION_BAND_FLOOR = 50;
+
+/** The id a self-evaluation year takes in figure ids: "2024/25" → "2024-25". */
+export const yearKey = (year: string) => year.replace('/', '-');
+
+/**
+ * One standard's self-evaluation, years as rows: services giving each rating, those giving a
+ * top rating, the services that rated themselves, and the share giving a top rating. Services
+ * are organisations, not children, but the same rule protects them. A year's number of services
+ * is hidden only when it is small: it is the same for every standard a service rates, so hiding
+ * it in one table would protect nothing.
+ */
+export function designSelfEvaluation(t: SelfEvaluationTally, cfg: Partnership): Publication {
+  const b = new Builder(cfg.disclosure.threshold);
+  const scale = cfg.selfEvaluation.scale;
+  const top = topRatings(scale.length);
+  t.years.forEach((year, yi) => {
+    const id = `self/${yearKey(year)}`;
+    const x = scale.map((r, ri) => b.atom(`${id}:${r.id}`, t.counts[yi]![ri]!));
+    const cells = scale.map((r) => `${id}/${r.id}`);
+    scale.forEach((r, ri) => b.count(cells[ri]!, [[x[ri]!, 1]], LOSS.cell, id));
+    const total = sumOf(x);
+    const topTerms = sumOf(x.slice(0, top));
+    b.row(id, cells, total, { id: `${id}/top-share`, part: cells.slice(0, top) });
+    b.count(`${id}/top`, topTerms, LOSS.groupTotal);
+    const n = b.count(id, total, LOSS.grandTotal);
+    n.fixed = n.truth > b.threshold;
+    b.line(...cells, id);
+    b.line(...cells.slice(0, top), `${id}/top`);
+    // Where the exact share would give a small count away, a band ("85% or more", "below 50%")
+    // may still be safe: the standards index orders standards by it. Each step down the bands
+    // loses as much as a small total, so hiding the top-ratings group and one wider band (the
+    // usual fix when a few services gave a lower rating) is tried before a much wider band.
+    const ladder = gradeShareLadder(b.truth(topTerms), b.truth(total), SELF_EVALUATION_BAND_FLOOR);
+    b.share(`${id}/top-share`, topTerms, total, ladder, ladder.map((_, i) => (i === ladder.length - 2 ? 2 * LOSS.groupTotal : LOSS.minorCell)));
+    b.derive(`${id}/rest`, sumOf(x.slice(top)));
+  });
   return b.build();
 }

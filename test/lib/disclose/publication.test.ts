@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRecord, ComplaintRecord, FeedbackRecord } from '../../../src/lib/data/columns';
-import { designTerm, gradeShareLadder } from '../../../src/lib/disclose/design';
-import { applyLineRule, audit, protect, type CountFigure, type Finding, type Publication } from '../../../src/lib/disclose/publication';
+import { designSelfEvaluation, designTerm, gradeShareLadder } from '../../../src/lib/disclose/design';
+import { applyLineRule, audit, protect, shareView, type CountFigure, type Finding, type Publication, type ShareFigure } from '../../../src/lib/disclose/publication';
 import { loadSolver, RangeFinder } from '../../../src/lib/disclose/solver';
 import { allTerms } from '../../../src/lib/data/terms';
 import { loadPartnership } from '../../../src/lib/partnership';
@@ -170,6 +170,40 @@ describe('property: after disclosure control, the solver finds nothing narrower 
         }
       }),
       { numRuns: 12, seed: 20261123 },
+    );
+  }, 600_000);
+});
+
+describe("services' self-evaluation through the same proven step", () => {
+  const selfPub = (counts: number[][]) => designSelfEvaluation({ standard: 'sen-services-1', years: counts.map((_, i) => `${2023 + i}/${24 + i}`), counts }, cfg);
+
+  it('the old rule leaves the services below the top ratings pinned by subtraction; the solver closes it with a band', () => {
+    // 36 services, 2 of them Satisfactory: showing the top ratings (34) and the services (36) gives the 2 away.
+    const old = selfPub([[14, 20, 2, 0]]);
+    expect(oldRule(old).find((f) => f.id === 'self/2023-24/rest')).toMatchObject({ min: 2, max: 2 });
+    const pub = selfPub([[14, 20, 2, 0]]);
+    expect(failed(protect(pub, finder(pub)).findings)).toEqual([]);
+    expect(fig(pub, 'self/2023-24/top').hidden).toBe(true);
+    expect(fig(pub, 'self/2023-24').hidden).toBe(false);
+    expect(shareView(pub.figures.get('self/2023-24/top-share') as ShareFigure)).toMatchObject({ kind: 'at-least' });
+  });
+
+  it('holds for random self-evaluation tables (solver as the oracle)', () => {
+    const year = fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 4 }));
+    fc.assert(
+      fc.property(fc.array(year, { minLength: 1, maxLength: 3 }), (years) => {
+        const pub = selfPub(years.map((y) => [...y]));
+        const { findings } = protect(pub, finder(pub));
+        expect(failed(findings)).toEqual([]);
+        for (const f of pub.figures.values()) if (f.kind === 'count' && !f.hidden) expect(f.truth === 0 || f.truth > cfg.disclosure.threshold, f.id).toBe(true);
+        for (const f of findings) {
+          if (f.kind !== 'hidden count') continue;
+          expect(f.max - f.min + 1).toBeGreaterThanOrEqual(cfg.disclosure.threshold);
+          const truth = fig(pub, f.id).truth;
+          expect(f.min <= truth && truth <= f.max).toBe(true);
+        }
+      }),
+      { numRuns: 40, seed: 20261124 },
     );
   }, 600_000);
 });
