@@ -109,7 +109,10 @@ describe('briefings', () => {
     const items = [feed.rss.channel.item].flat() as { link: string; title: string }[];
     const links = items.map((i) => new URL(i.link).pathname);
     for (const b of published) expect(links).toContain(href(b));
-    expect(links.filter((l) => l.startsWith('/reports/'))).toHaveLength(globSync('reports/*/*/index.html', { cwd: DIST }).length);
+    // One item per report, and one per recorded update (the example corrects the spring 2025/26 report).
+    const reports = items.filter((i) => new URL(i.link).pathname.startsWith('/reports/'));
+    expect(reports.filter((i) => !i.title.startsWith('Updated: ')).map((i) => new URL(i.link).pathname).sort()).toEqual(globSync('reports/*/*/index.html', { cwd: DIST }).map((f) => `/${f.replace(/index\.html$/, '')}`).sort());
+    expect(reports.filter((i) => i.title.startsWith('Updated: ')).map((i) => new URL(i.link).pathname + new URL(i.link).hash)).toEqual(['/reports/2025-26/spring/#update-1']);
   });
 
   it('has a sitemap, canonical URLs and social-sharing metadata', () => {
