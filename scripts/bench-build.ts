@@ -285,6 +285,17 @@ export async function benchBuild(o: Options): Promise<BenchResult> {
         }
       }
     }
+    if (runs.project.length) {
+      // Index pages stay small however many entries there are (issue: at most 14 KB compressed):
+      // every listing page of guidance, briefings and standards, and every standard page (which
+      // lists its guidance), compressed as a server would send it.
+      const { gzipSync } = await import('node:zlib');
+      const { globSync } = await import('tinyglobby');
+      const dist = join(dirs.project, 'dist');
+      const indexes = globSync(['guidance/index.html', 'guidance/{for,stage,standard}/**/index.html', 'guidance/page/**/index.html', 'briefings/**/index.html', 'standards/**/index.html', 'index.html'], { cwd: dist });
+      const sizes = indexes.map((f) => ({ f, bytes: gzipSync(readFileSync(join(dist, f))).byteLength })).sort((a, b) => b.bytes - a.bytes);
+      if (sizes[0]) say(`Largest index page (compressed HTML): /${sizes[0].f.replace(/index\.html$/, '')} ${(sizes[0].bytes / 1024).toFixed(1)} KB, of ${sizes.length} index and standard pages`);
+    }
     if (o.search?.length && runs.project.length) {
       // The same measurement as the search budget test (scripts/search-transfer.ts).
       const [{ launchChromium }, { measureOneSearch }, { serveStatic }] = await Promise.all([import('./browser'), import('./search-transfer'), import('./static-server')]);

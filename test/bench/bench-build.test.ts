@@ -15,6 +15,10 @@ describe('npm run bench:build', () => {
     expect(stdout).toMatch(/round 1 project ok /);
     expect(stdout).toMatch(/round 1 floor +ok /);
     expect(stdout).toMatch(/\| Build, wall time \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \|/);
+    const largest = /Largest index page \(compressed HTML\): \S+ ([\d.]+) KB, of (\d+) index/.exec(stdout);
+    expect(largest, stdout).not.toBeNull();
+    expect(Number(largest![2])).toBeGreaterThan(20);
+    expect(Number(largest![1])).toBeLessThanOrEqual(14);
     expect(stdout).toMatch(/Ratio project\/floor: \d+\.\d\d \(time\), \d+\.\d\d \(peak memory\)/);
     // Pagefind's backend has stopped by the time the build exits (src/integrations/pagefind.ts).
     expect(stdout).not.toMatch(/Pagefind process\(es\) left running/);
