@@ -73,6 +73,14 @@ export interface FilterGroup {
 /** Stages a reader can choose, in journey order. */
 export const CHOSEN_STAGES = STAGES.filter((s): s is ChosenStage => s !== 'all');
 
+const countCache = new WeakMap<Filterable[], Map<string, number>>();
+const idsCache = new WeakMap<Filterable[], string[]>();
+const memoStandardIds = (entries: Filterable[]) => {
+  let ids = idsCache.get(entries);
+  if (!ids) idsCache.set(entries, (ids = standardIds(entries)));
+  return ids;
+};
+
 /** Every standard some entry serves, in natural order. */
 export function standardIds(entries: Filterable[]): string[] {
   return [...new Set(entries.flatMap((e) => e.data.standards))].sort(naturalCompare);
@@ -84,12 +92,16 @@ export function standardIds(entries: Filterable[]): string[] {
  * are left out. Stage is offered unless a standard is chosen, standard unless a stage is.
  */
 export function filterGroups(entries: Filterable[], sel: Selection, standardLabel: (id: string) => string = (id) => id): FilterGroup[] {
-  const option = (label: string, next: Selection, current: boolean): FilterOption => ({
-    label,
-    href: selectionHref(next),
-    count: applySelection(entries, next).length,
-    current,
-  });
+  // Every index page (and each of its pages) shows the same few dozen counts: each is counted
+  // once per list of entries, not once per page (which grew with the square of the guidance).
+  let counts = countCache.get(entries);
+  if (!counts) countCache.set(entries, (counts = new Map()));
+  const option = (label: string, next: Selection, current: boolean): FilterOption => {
+    const href = selectionHref(next);
+    let count = counts.get(href);
+    if (count === undefined) counts.set(href, (count = applySelection(entries, next).length));
+    return { label, href, count, current };
+  };
   const groups: FilterGroup[] = [];
   groups.push({
     heading: 'Who it is for',
@@ -112,7 +124,7 @@ export function filterGroups(entries: Filterable[], sel: Selection, standardLabe
       heading: 'Standard',
       options: [
         option('Any standard', { ...sel, standard: undefined }, !sel.standard),
-        ...standardIds(entries).map((id) => option(standardLabel(id), { ...sel, standard: id }, sel.standard === id)),
+        ...memoStandardIds(entries).map((id) => option(standardLabel(id), { ...sel, standard: id }, sel.standard === id)),
       ],
     });
   }
