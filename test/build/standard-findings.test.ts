@@ -52,7 +52,10 @@ describe('findings on every standard page', () => {
       expect(section!.querySelector('figure .sq-chart[data-chart]'), id).toBeTruthy();
       expect(rows).toHaveLength(Math.min(TREND_TERMS, snapshot.reports.length));
       practice.terms.forEach((t, i) => {
-        const cells = rows[i]!.querySelectorAll('td').map((td) => plain(td.text));
+        // The share's likely range (95% Wilson interval) is under it wherever the share and audits are exact.
+        const range = rows[i]!.querySelector('.sq-ci');
+        expect(!!range, `${id} ${t.term.id}`).toBe(t.percent.kind === 'percent' && t.audits.kind === 'count');
+        const cells = rows[i]!.querySelectorAll('td').map((td) => plain(td.text).replace(/\s*likely range \d+% to \d+%$/, ''));
         expect(rows[i]!.querySelector('th a')!.getAttribute('href')).toBe(reportHref(t.term));
         expect(fileFor(reportHref(t.term)), reportHref(t.term)).toBeDefined();
         expect(cells, `${id} ${t.term.id}`).toEqual([t.count, t.audits, t.percent].map((f) => (f.kind === 'suppressed' ? `${practice.rule.symbol} (not published)` : formatFigure(f, practice.rule))));
@@ -71,7 +74,7 @@ describe('findings on every standard page', () => {
       expect(sentence).toMatch(new RegExp(`^In ${self!.years.at(-1)!.year.replace('/', '\\/')}, `));
     }
     // Published counts are 0 or above the threshold; every other count is the symbol.
-    for (const td of table!.querySelectorAll('tbody td')) expect(plain(td.text), id).toMatch(new RegExp(String.raw`^(0|([6-9]|\d{2,}|\d{1,3}(,\d{3})+)|\d+%|\d+% or more|below \d+%|${snapshot.reports[0]!.rule.symbol} \(not published\))$`));
+    for (const td of table!.querySelectorAll('tbody td')) expect(plain(td.text).replace(/\s*likely range \d+% to \d+%$/, ''), id).toMatch(new RegExp(String.raw`^(0|([6-9]|\d{2,}|\d{1,3}(,\d{3})+)|\d+%|\d+% or more|below \d+%|${snapshot.reports[0]!.rule.symbol} \(not published\))$`));
   });
 
   it('shows every EHC plan standard the share not met, with the symbol key where a figure is hidden', () => {
