@@ -289,6 +289,31 @@ export function checkReferences(c: Content): Problem[] {
     });
   }
 
+  // A briefing copied to a second file (GitHub's "(copy)", or saved twice under two names) would be
+  // published twice at two addresses. Two briefings of the same term with the same title are taken
+  // to be one briefing in two files. A file whose name says "copy" is the copy; otherwise both
+  // files are named, as neither can be told to be the original.
+  const byTitle = new Map<string, Entry<Briefing>[]>();
+  for (const b of c.briefings) {
+    if (b.data.draft) continue;
+    const key = `${b.data.term}\u0000${b.data.title.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+    byTitle.set(key, [...(byTitle.get(key) ?? []), b]);
+  }
+  for (const same of byTitle.values()) {
+    if (same.length < 2) continue;
+    const copies = same.filter((b) => /copy/i.test(b.file.split('/').pop()!));
+    const blamed = copies.length > 0 && copies.length < same.length ? copies : same;
+    for (const b of blamed) {
+      const others = same.filter((o) => o !== b).map((o) => o.file);
+      problems.push({
+        ...at(b, ['title'], 'title'),
+        message: `this briefing has the same term (${b.data.term}) and title as ${others.join(' and ')}, so one briefing would be published twice at two addresses`,
+        expected: 'each briefing of a term to have its own title',
+        fix: 'if one file is a copy, delete it; if this is a new briefing, give it its own title (and check its term: line)',
+      });
+    }
+  }
+
   for (const g of c.guidance) {
     g.data.standards.forEach((ref, i) => {
       if (!byId.has(ref)) {

@@ -127,6 +127,28 @@ describe('bad content fails with the file, line, field and what was expected', (
     expect(dupes[0]).toMatchObject({ field: 'number', message: expect.stringContaining('standard number 3 is used twice in the set "ehc-plan"') });
   });
 
+  it('reports a briefing saved twice (a "(copy)" file) at the copy, naming the first file', () => {
+    const BRIEF = 'content/briefings/2025-26-summer-quality-briefing.mdx';
+    const COPY = 'content/briefings/2025-26-summer-quality-briefing (copy).mdx';
+    p.write(COPY, p.read(BRIEF));
+    const { problems } = checkContent(p.dir);
+    const dupes = problems.filter((x) => x.message.includes('published twice'));
+    expect(dupes).toEqual([expect.objectContaining({ file: COPY, field: 'title', line: lineOf(p.read(COPY), 'title:') })]);
+    expect(dupes[0]!.message).toContain(BRIEF);
+    // Two files with no "copy" in their names: both are named, each pointing at the other.
+    const OTHER = 'content/briefings/2025-26-summer-quality-briefing-2.mdx';
+    p.write(OTHER, p.read(BRIEF));
+    rmSync(join(p.dir, COPY));
+    const both = checkContent(p.dir).problems.filter((x) => x.message.includes('published twice'));
+    expect(both.map((x) => x.file).sort()).toEqual([BRIEF, OTHER].sort());
+    expect(both.find((x) => x.file === BRIEF)!.message).toContain(OTHER);
+    rmSync(join(p.dir, OTHER));
+    p.write(COPY, p.read(BRIEF));
+    // A new briefing of the same term with its own title is not a copy.
+    p.edit(COPY, /^title: .*$/m, 'title: "A second summer briefing"');
+    expect(checkContent(p.dir).problems.filter((x) => x.message.includes('published twice'))).toEqual([]);
+  });
+
   it('reports a standard in a section its set does not have', () => {
     p.edit(STD, /^section: .*$/m, 'section: outcomes');
     const { problems } = checkContent(p.dir);
