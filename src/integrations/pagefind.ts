@@ -3,12 +3,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { pageFiles, pagefindGlob, searchablePages } from '../lib/search-pages';
 
 /** Builds the Pagefind search index over the finished site, as part of `astro build`. */
 export function pagefindIndex(): AstroIntegration {
+  let base = '/';
   return {
     name: 'send-quality:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         try {
@@ -18,7 +23,10 @@ export function pagefindIndex(): AstroIntegration {
           // to the index chunk one search downloads.
           const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: ['main > .sq-meta'] });
           if (!index) throw new Error(errors.join('\n'));
-          const added = await index.addDirectory({ path: site });
+          // Only the pages that asked to be searched (recorded by Base.astro as it rendered them)
+          // are read; every other page (index and filter pages) has nothing to index.
+          const glob = pagefindGlob(pageFiles(searchablePages(), base).filter((f) => existsSync(`${site}${f}`)));
+          const added = await index.addDirectory(glob ? { path: site, glob } : { path: site });
           if (added.errors.length) throw new Error(added.errors.join('\n'));
           const written = await index.writeFiles({ outputPath: `${site}pagefind` });
           if (written.errors.length) throw new Error(written.errors.join('\n'));

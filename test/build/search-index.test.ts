@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { DIST } from '../helpers/dist';
 import { SEARCH_TYPES } from '../../src/lib/schemas/common';
 import { loadPagefind } from '../helpers/pagefind-node';
 import sourceStandards from '../fixtures/source-standards.json';
@@ -41,6 +45,18 @@ describe('the search index built with the site', () => {
     expect(families.length).toBeGreaterThan(0);
     expect(families.length).toBeLessThan(all.length);
     expect(families.every((h) => h.filters.audience?.includes('Families'))).toBe(true);
+  });
+
+  it('indexes every page that asks to be searched, and only those', async () => {
+    // The index reads only the pages Base.astro recorded as searchable; each of them, and no other
+    // page, carries data-pagefind-body.
+    const wanted = globSync('**/*.html', { cwd: DIST, ignore: ['pagefind/**'] })
+      .filter((f) => readFileSync(join(DIST, f), 'utf8').includes('data-pagefind-body'))
+      .map((f) => `/${f.replace(/index\.html$/, '')}`)
+      .sort();
+    expect(wanted.length).toBeGreaterThan(50);
+    const all = (await pf.search(null)).map((h) => h.url).sort();
+    expect(all).toEqual(wanted);
   });
 
   it('indexes the standards, set and guidance index pages, but not filter pages or later pages', async () => {

@@ -1,0 +1,12 @@
+import { checkContent } from '../src/lib/content-check';
+import { checkAll } from '../src/lib/data/load';
+const root = process.argv[2]!;
+let t = performance.now();
+const c = checkContent(root);
+console.log('checkContent', Math.round(performance.now() - t), 'ms', c.content.guidance.length, 'guides');
+t = performance.now();
+const c2 = checkContent(root);
+console.log('checkContent again', Math.round(performance.now() - t), 'ms');
+t = performance.now();
+const a = await checkAll(root);
+console.log('checkAll', Math.round(performance.now() - t), 'ms', a.problems.length);
