@@ -28,8 +28,17 @@ const SKIP = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'caption', 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 /** Text no one sees: a link there would take keyboard focus to something invisible. */
 const HIDDEN = /\shidden(?=[\s=>/]|$)|aria-hidden="true"|class="[^"]*\b(?:sq-visually-hidden|sq-skip)\b/;
-const TOKEN = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+/g;
+const TOKEN = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w:-]*)((?:[^>"']+|"[^"]*"|'[^']*')*)>|[^<]+/g;
 const HAND_LINK = /href="[^"]*\/glossary\/#([\w-]+)"/g;
+
+/** Whether the character before `at` continues a word (a letter, digit, "&", "#" or "-"). */
+const WORD_BEFORE = /[\p{L}\p{N}&#-]/u;
+function wordBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const code = text.charCodeAt(at - 1);
+  // A letter outside the Basic Multilingual Plane is two UTF-16 units: test the pair.
+  return WORD_BEFORE.test(code >= 0xdc00 && code <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text[at - 1]!);
+}
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A word written in capitals (an abbreviation) must match exactly: "SEND", not "send". */
@@ -45,10 +54,9 @@ export function glossaryLinker(terms: readonly LinkableTerm[], href = (id: strin
   }
   if (!byForm.size) return (html) => html;
   const forms = [...byForm.values()].map((f) => f.form).sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}&#-])(?:${forms.map((f) => escapeRe(f).replace(/\\? /g, '\\s+')).join('|')})(?:s|es)?(?![\\p{L}\\p{N}-])`,
-    'giu',
-  );
+  // The word boundary before a term is checked by hand (wordBefore), not with a lookbehind: a
+  // lookbehind at the front is tried at every character of the page before any term is.
+  const pattern = new RegExp(`(?:${forms.map((f) => escapeRe(f).replace(/\\? /g, '\\s+')).join('|')})(?:s|es)?(?![\\p{L}\\p{N}-])`, 'giu');
   const lookup = (found: string) => {
     const text = found.replace(/\s+/g, ' ');
     const lower = text.toLowerCase();
@@ -60,6 +68,26 @@ export function glossaryLinker(terms: readonly LinkableTerm[], href = (id: strin
       if (want.every((w, i) => !isAbbreviation(w) || w === got[i])) return hit;
     }
     return undefined;
+  };
+
+  /** Text with the first use of each term not yet linked on the page linked. */
+  const linkText = (text: string, done: Set<string>): string => {
+    let out = '';
+    let from = 0;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (wordBefore(text, m.index)) {
+        // Inside a longer word: look again from the next character (a term may start there).
+        pattern.lastIndex = m.index + 1;
+        continue;
+      }
+      const hit = lookup(m[0]);
+      if (!hit || done.has(hit.id)) continue;
+      done.add(hit.id);
+      out += `${text.slice(from, m.index)}<a class="sq-glossary-link" href="${href(hit.id)}">${m[0]}</a>`;
+      from = m.index + m[0].length;
+    }
+    return from ? out + text.slice(from) : text;
   };
 
   return (html) => {
@@ -86,12 +114,7 @@ export function glossaryLinker(terms: readonly LinkableTerm[], href = (id: strin
       } else if (skip || whole.startsWith('<!--')) {
         out += whole;
       } else {
-        out += whole.replace(pattern, (found) => {
-          const hit = lookup(found);
-          if (!hit || done.has(hit.id)) return found;
-          done.add(hit.id);
-          return `<a class="sq-glossary-link" href="${href(hit.id)}">${found}</a>`;
-        });
+        out += linkText(whole, done);
       }
     }
     return out;
