@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Problem } from './problems';
 
@@ -14,10 +15,39 @@ export interface YamlSource {
 }
 
 /**
+ * The two parsers read every scalar alike (YAML 1.2 core schema) except a binary number ("0b101"),
+ * a float written with "+." ("+.5") and minus zero: text that may hold one is read by the full
+ * parser only.
+ */
+const READ_DIFFERENTLY = /0b[01]|\+\.|-0\b/;
+
+/**
  * Parse YAML keeping positions. `lineOffset` is added to every line, for YAML that sits
  * inside another file (frontmatter starts on line 2 of an MDX file).
+ *
+ * Most files are read correctly, and positions are only needed to report a problem: such a file
+ * is read with js-yaml (the parser Astro reads frontmatter with, here with the YAML 1.2 core
+ * schema, so dates stay text), several times faster than building a document that keeps
+ * positions. The positioned document is built the first time a field is located. YAML js-yaml
+ * cannot read, or may read differently, goes to the full parser, which reports each problem with
+ * its line.
  */
 export function parseYamlSource(text: string, file: string, lineOffset = 0): YamlSource {
+  if (!READ_DIFFERENTLY.test(text)) {
+    let data: unknown;
+    try {
+      data = load(text, { schema: CORE_SCHEMA, filename: file });
+    } catch {
+      return parseYamlDocument(text, file, lineOffset);
+    }
+    let located: YamlSource | undefined;
+    return { file, data: data ?? null, problems: [], locate: (path) => (located ??= parseYamlDocument(text, file, lineOffset)).locate(path) };
+  }
+  return parseYamlDocument(text, file, lineOffset);
+}
+
+/** The full parse: a document that keeps every node's position, and every problem with its line. */
+function parseYamlDocument(text: string, file: string, lineOffset: number): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const pos = (offset: number) => {

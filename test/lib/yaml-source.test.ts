@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { parseFrontmatter, parseYamlSource } from '../../src/lib/yaml-source';
 
 describe('parseYamlSource', () => {
@@ -8,6 +9,17 @@ describe('parseYamlSource', () => {
     const src = parseYamlSource(text, 'x.yaml');
     expect(src.locate(['area', 'name'])).toEqual({ line: 2, column: 9 });
     expect(src.locate(['grades', 1, 'id'])).toEqual({ line: 6, column: 9 });
+  });
+
+  it('reads every kind of scalar as the YAML 1.2 core schema does, whichever parser reads it', () => {
+    // The fast reader (js-yaml) and the positioned one (yaml) differ on "0b101" and "+.5"; text
+    // holding either must be read by the positioned one.
+    const scalars = ['1_000', '0o17', '017', '0x1F', '0b101', '.inf', '-.Inf', '.NaN', '1e3', '+12', '+.5', 'yes', 'No', 'on', '~', 'null', '', 'True', 'tRue', '2025-05-23', '2025-05-23T10:00:00Z', '12:30', '"a\\tb"', "'it''s'", '[a, b]', '{a: 1}', '5 # c', '0001', '08', '-0'];
+    for (const v of scalars) {
+      const text = `v: ${v}\n`;
+      expect(parseYamlSource(text, 'x.yaml').data, text).toEqual(parse(text));
+    }
+    expect(parseYamlSource('', 'x.yaml').data).toBeNull();
   });
 
   it('falls back to the nearest existing parent for a missing field', () => {
