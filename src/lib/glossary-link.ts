@@ -70,10 +70,8 @@ export function glossaryLinker(terms: readonly LinkableTerm[], href = (id: strin
     return undefined;
   };
 
-  /** Text with the first use of each term not yet linked on the page linked. */
-  const linkText = (text: string, done: Set<string>): string => {
-    let out = '';
-    let from = 0;
+  /** Links (as edits to the page) the first use in this text of each term not yet linked on the page. */
+  const linkText = (text: string, offset: number, done: Set<string>, edits: [number, number, string][]) => {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       if (wordBefore(text, m.index)) {
@@ -84,39 +82,47 @@ export function glossaryLinker(terms: readonly LinkableTerm[], href = (id: strin
       const hit = lookup(m[0]);
       if (!hit || done.has(hit.id)) continue;
       done.add(hit.id);
-      out += `${text.slice(from, m.index)}<a class="sq-glossary-link" href="${href(hit.id)}">${m[0]}</a>`;
-      from = m.index + m[0].length;
+      edits.push([offset + m.index, offset + m.index + m[0].length, `<a class="sq-glossary-link" href="${href(hit.id)}">${m[0]}</a>`]);
     }
-    return from ? out + text.slice(from) : text;
   };
 
   return (html) => {
     const done = new Set<string>();
     for (const m of html.matchAll(HAND_LINK)) done.add(m[1]!);
     // Open elements, each marked when no link may go inside it; `skip` counts the marked ones.
-    const open: { name: string; skip: boolean }[] = [];
+    const names: string[] = [];
+    const skips: boolean[] = [];
     let skip = 0;
-    let out = '';
+    // The page is only read here; the few links found are put in once at the end.
+    const edits: [number, number, string][] = [];
     TOKEN.lastIndex = 0;
     for (let tok = TOKEN.exec(html); tok; tok = TOKEN.exec(html)) {
-      const [whole, closing, tag, attrs = ''] = tok;
+      const tag = tok[2];
       if (tag !== undefined) {
         const name = tag.toLowerCase();
-        if (closing) {
-          const at = open.map((o) => o.name).lastIndexOf(name);
-          if (at !== -1) for (const o of open.splice(at)) if (o.skip) skip--;
-        } else if (!VOID.has(name) && !whole.endsWith('/>')) {
-          const hidden = SKIP.has(name) || HIDDEN.test(attrs);
-          open.push({ name, skip: hidden });
+        if (tok[1]) {
+          const at = names.lastIndexOf(name);
+          if (at !== -1) {
+            for (let k = at; k < skips.length; k++) if (skips[k]) skip--;
+            names.length = skips.length = at;
+          }
+        } else if (!VOID.has(name) && !tok[0].endsWith('/>')) {
+          const hidden = SKIP.has(name) || HIDDEN.test(tok[3] ?? '');
+          names.push(name);
+          skips.push(hidden);
           if (hidden) skip++;
         }
-        out += whole;
-      } else if (skip || whole.startsWith('<!--')) {
-        out += whole;
-      } else {
-        out += linkText(whole, done);
+      } else if (!skip && !tok[0].startsWith('<!--')) {
+        linkText(tok[0], tok.index, done, edits);
       }
     }
-    return out;
+    if (!edits.length) return html;
+    let out = '';
+    let from = 0;
+    for (const [start, end, link] of edits) {
+      out += html.slice(from, start) + link;
+      from = end;
+    }
+    return out + html.slice(from);
   };
 }

@@ -21,6 +21,11 @@ describe('the glossary linker', () => {
     expect(link('<p>Children with SEND.</p>')).toBe(`<p>Children with ${a('send', 'SEND')}.</p>`);
   });
 
+  it('changes nothing on the page but the links it adds, even a stray "<" that starts no tag', () => {
+    expect(link('<!doctype html><p>x <3 and SEND</p><!-- SEND -->')).toBe(`<!doctype html><p>x <3 and ${a('send', 'SEND')}</p><!-- SEND -->`);
+    expect(link('<p>a term-audit, an audit-term and #audit</p>')).toBe('<p>a term-audit, an audit-term and #audit</p>');
+  });
+
   it('does not link inside headings, links, code or abbreviations, and links the first use outside them', () => {
     const html = '<h2>EHC plan</h2><p><a href="/x/">an EHC plan</a> <code>EHCP</code> <abbr title="x">SEND</abbr> then the EHCP and SEND</p>';
     expect(link(html)).toBe(`<h2>EHC plan</h2><p><a href="/x/">an EHC plan</a> <code>EHCP</code> <abbr title="x">SEND</abbr> then the ${a('ehc-plan', 'EHCP')} and ${a('send', 'SEND')}</p>`);
