@@ -106,6 +106,14 @@ function rules(cfg: Partnership): Rule[] {
   return out;
 }
 
+const compiled = new WeakMap<Partnership, Rule[]>();
+/** The rules for a configuration, made once (each holds regular expressions), not once per file. */
+function rulesFor(cfg: Partnership): Rule[] {
+  let r = compiled.get(cfg);
+  if (!r) compiled.set(cfg, (r = rules(cfg)));
+  return r;
+}
+
 /** The line with everything that is not reader-facing text blanked out, keeping columns. */
 function mask(line: string, where: Where): string {
   const blank = (s: string) => ' '.repeat(s.length);
@@ -161,7 +169,7 @@ function checkComponentIds(file: string, line: number, text: string, cfg: Partne
 /** Problems for every configured value typed in one file's text. */
 export function checkTextForDrift(file: string, text: string, cfg: Partnership, kind: 'mdx' | 'yaml'): Problem[] {
   const problems: Problem[] = [];
-  const all = rules(cfg);
+  const all = rulesFor(cfg);
   const lines = text.split(/\r?\n/);
   let where: Where = kind === 'yaml' ? 'yaml' : 'body';
   let fence = false;
