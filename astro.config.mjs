@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentValidation } from './src/integrations/content-validation.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { searchPages } from './src/integrations/search-pages.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { basePath } from './src/integrations/base-path.ts';
 import { siteOptions } from './src/lib/site-options.ts';
@@ -50,6 +50,6 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
-  integrations: [contentValidation(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), basePath(), pagefindIndex(), securityHeaders()],
+  integrations: [contentValidation(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), basePath(), searchPages(), securityHeaders()],
   devToolbar: { enabled: false },
 });

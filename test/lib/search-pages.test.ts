@@ -1,4 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/project-copy';
 import { pageFiles, pagefindGlob } from '../../src/lib/search-pages';
 
 describe('the pages the search index reads', () => {
@@ -13,5 +18,19 @@ describe('the pages the search index reads', () => {
     expect(pagefindGlob(['a/index.html', 'a,b/index.html'])).toBeUndefined();
     expect(pagefindGlob(['c*/index.html'])).toBeUndefined();
     expect(pagefindGlob([])).toBeUndefined();
+  });
+});
+
+describe('the search index step of npm run build', () => {
+  it('refuses to run with no finished build to index, saying what to run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'search-index-'));
+    try {
+      const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/search-index.ts')], { cwd: dir, encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('there is no finished build to index. Run "npm run build"');
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,17 @@
+import * as pagefind from 'pagefind';
+import { readFileSync } from 'node:fs';
+import { globSync } from 'tinyglobby';
+import { cspFromHtml, headersFile } from '../src/lib/security-headers';
+const site = process.argv[2]!;
+const glob = process.argv[3];
+let t = performance.now();
+const { index } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: ['main > .sq-meta'] });
+const added = await index!.addDirectory({ path: site, ...(glob ? { glob } : {}) });
+console.log('added', added.page_count, Math.round(performance.now() - t));
+await index!.writeFiles({ outputPath: '/tmp/pf-out' });
+console.log('pagefind total', Math.round(performance.now() - t));
+await pagefind.close();
+t = performance.now();
+const pages = globSync('**/*.html', { cwd: site, ignore: ['pagefind/**'] }).map((rel) => ({ path: rel, csp: cspFromHtml(readFileSync(`${site}/${rel}`, 'utf8')) }));
+headersFile(pages as never);
+console.log('headers', pages.length, Math.round(performance.now() - t));
