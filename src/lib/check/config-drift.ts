@@ -106,12 +106,26 @@ function rules(cfg: Partnership): Rule[] {
   return out;
 }
 
-const compiled = new WeakMap<Partnership, Rule[]>();
+interface Compiled {
+  rules: Rule[];
+  /**
+   * Matches somewhere in any text where a rule, a component id check or a placeholder check could
+   * find something: every configured name and label, any "%" or "per cent", the components and
+   * "{", ignoring case and word boundaries. Masking only blanks text out, so a file it does not
+   * match has nothing to report and is not read line by line.
+   */
+  anything: RegExp;
+}
+const compiled = new WeakMap<Partnership, Compiled>();
 /** The rules for a configuration, made once (each holds regular expressions), not once per file. */
-function rulesFor(cfg: Partnership): Rule[] {
-  let r = compiled.get(cfg);
-  if (!r) compiled.set(cfg, (r = rules(cfg)));
-  return r;
+function rulesFor(cfg: Partnership): Compiled {
+  let c = compiled.get(cfg);
+  if (!c) {
+    const words = [cfg.area.name, cfg.area.shortName, ...cfg.localities.map((l) => l.name), ...allTerms(cfg).map((t) => t.label)].filter(Boolean).map(escapeRe);
+    const anything = new RegExp([...words, '%', 'per\\s?cent', '<(?:Localities|Term)\\b', '\\{'].join('|'), 'iu');
+    compiled.set(cfg, (c = { rules: rules(cfg), anything }));
+  }
+  return c;
 }
 
 /** The line with everything that is not reader-facing text blanked out, keeping columns. */
@@ -169,7 +183,8 @@ function checkComponentIds(file: string, line: number, text: string, cfg: Partne
 /** Problems for every configured value typed in one file's text. */
 export function checkTextForDrift(file: string, text: string, cfg: Partnership, kind: 'mdx' | 'yaml'): Problem[] {
   const problems: Problem[] = [];
-  const all = rulesFor(cfg);
+  const { rules: all, anything } = rulesFor(cfg);
+  if (!anything.test(text)) return problems;
   const lines = text.split(/\r?\n/);
   let where: Where = kind === 'yaml' ? 'yaml' : 'body';
   let fence = false;
