@@ -1,6 +1,7 @@
 // npm run build runs this after `astro build`: builds the Pagefind search index over dist/ from
 // the list of searchable pages the build left (src/integrations/search-pages.ts).
-import { buildSearchIndex, readSearchManifest } from '../src/lib/search-index';
+import { buildSearchIndex } from '../src/lib/search-index';
+import { readSearchManifest } from '../src/lib/search-pages';
 
 const root = process.cwd();
 const manifest = readSearchManifest(root);

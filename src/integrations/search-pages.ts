@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { clearSearchManifest, writeSearchManifest } from '../lib/search-index';
-import { pageFiles, searchablePages } from '../lib/search-pages';
+import { clearSearchManifest, pageFiles, searchablePages, writeSearchManifest } from '../lib/search-pages';
 
 /**
  * Records, at the end of `astro build`, which pages ask to be searched (Base.astro notes each as it

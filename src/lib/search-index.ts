@@ -4,40 +4,11 @@
  * the build's memory is given back before Pagefind takes its own, so the two never add up, and
  * Pagefind does not wait on a busy build process.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as pagefind from 'pagefind';
-import { pagefindGlob } from './search-pages';
-
-/**
- * Where the build leaves the list of pages to index: the project's own .astro/ folder (not
- * published, and not shared by copies of the project that link node_modules).
- */
-export const searchManifestPath = (root: string) => join(root, '.astro', 'send-quality-search-pages.json');
-
-export interface SearchManifest {
-  /** The built site (absolute path). */
-  site: string;
-  /** Built files of the pages that ask to be searched, relative to `site`. */
-  files: string[];
-}
-
-export function writeSearchManifest(root: string, manifest: SearchManifest) {
-  const file = searchManifestPath(root);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(manifest));
-}
-
-/** Removes the list a previous build left, so an index is never built from a stale one. */
-export function clearSearchManifest(root: string) {
-  rmSync(searchManifestPath(root), { force: true });
-}
-
-export function readSearchManifest(root: string): SearchManifest | undefined {
-  const file = searchManifestPath(root);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SearchManifest) : undefined;
-}
+import { pagefindGlob, type SearchManifest } from './search-pages';
 
 /** Indexes the site's searchable pages into `<site>/pagefind/`; returns how many pages. */
 export async function buildSearchIndex({ site, files }: SearchManifest): Promise<number> {

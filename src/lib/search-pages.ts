@@ -5,6 +5,9 @@
  *
  * Kept on globalThis: the pages and the integrations are two module graphs in one build process.
  */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
 const KEY = Symbol.for('send-quality:searchable-pages');
 
 export function searchablePages(): Set<string> {
@@ -33,4 +36,33 @@ export function pageFiles(pathnames: Iterable<string>, base = '/'): string[] {
 export function pagefindGlob(files: readonly string[]): string | undefined {
   if (!files.length || files.some((f) => /[,{}[\]*?\\]/.test(f))) return undefined;
   return `{${files.join(',')}}`;
+}
+
+/**
+ * Where the build leaves the list of pages to index: the project's own .astro/ folder (not
+ * published, and not shared by copies of the project that link node_modules).
+ */
+export const searchManifestPath = (root: string) => join(root, '.astro', 'send-quality-search-pages.json');
+
+export interface SearchManifest {
+  /** The built site (absolute path). */
+  site: string;
+  /** Built files of the pages that ask to be searched, relative to `site`. */
+  files: string[];
+}
+
+export function writeSearchManifest(root: string, manifest: SearchManifest) {
+  const file = searchManifestPath(root);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(manifest));
+}
+
+/** Removes the list a previous build left, so an index is never built from a stale one. */
+export function clearSearchManifest(root: string) {
+  rmSync(searchManifestPath(root), { force: true });
+}
+
+export function readSearchManifest(root: string): SearchManifest | undefined {
+  const file = searchManifestPath(root);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SearchManifest) : undefined;
 }

@@ -21,6 +21,14 @@ describe('glossary links in the built site', () => {
     expect(glossaryLinks('glossary/index.html')).toHaveLength(0);
   });
 
+  it('are left out of lists of other pages, whose entries are links already, but not out of the pages listed', () => {
+    for (const rel of ['guidance/index.html', 'guidance/for/families/index.html', 'briefings/index.html']) {
+      expect(page(rel).querySelectorAll('main .sq-list > li, main .sq-results > li').length, rel).toBeGreaterThan(0);
+      expect(glossaryLinks(rel), rel).toHaveLength(0);
+    }
+    expect(glossaryLinks('guidance/smart-outcomes/index.html').length).toBeGreaterThan(0);
+  });
+
   it('explain the abbreviations in the official wording of a standard where they are first used', () => {
     const hrefs = glossaryLinks('standards/sen-services/2/index.html').map((a) => a.getAttribute('href'));
     expect(hrefs).toEqual(expect.arrayContaining(['/glossary/#cyp', '/glossary/#ecm']));

@@ -26,7 +26,10 @@ interface Highs {
 
 let loading: Promise<Highs> | undefined;
 
-/** Loads HiGHS once per process. */
+/**
+ * Loads HiGHS once per process. Imported statically: a build loads this module through Vite's
+ * module runner, which is closed by the time a dynamic import would run.
+ */
 export function loadSolver(): Promise<Highs> {
   loading ??= (highsLoader as unknown as () => Promise<Highs>)();
   return loading;

@@ -1,0 +1,10 @@
+import { launchChromium } from './browser';
+import { serveStatic } from './static-server';
+const [dir, path, out, w, full] = process.argv.slice(2);
+const site = await serveStatic(dir!);
+const b = await launchChromium();
+const p = await b.newPage({ viewport: { width: Number(w ?? 375), height: 800 } });
+await p.goto(site.url + path);
+await p.screenshot({ path: out!, fullPage: full === 'full' });
+console.log(await p.evaluate(() => ({ items: document.querySelectorAll('.sq-list > li').length, h: document.body.scrollHeight, sw: document.documentElement.scrollWidth })));
+await b.close(); await site.close();
