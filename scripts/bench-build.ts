@@ -232,11 +232,12 @@ export async function buildOnce(kind: 'project' | 'floor', dir: string, opts: { 
   if (build.code !== 0) {
     return { ok: false, ms: build.ms, peakMb: build.peakKb / 1024, phases: phases(build.lines, build.ms), log, leftover: build.leftover };
   }
-  // Both run Pagefind after the build has exited: the project as `npm run build` does
-  // (scripts/search-index.ts), the floor with Pagefind's command line and the same language option.
+  // Both run Pagefind's command line after the build has exited: the project as `npm run build`
+  // does (scripts/search-index.mjs, with the pages the build listed), the floor over every page
+  // with the same language option.
   const pf =
     kind === 'project'
-      ? await timed(join(dir, 'node_modules/.bin/tsx'), ['scripts/search-index.ts'], dir)
+      ? await timed(process.execPath, ['scripts/search-index.mjs'], dir)
       : await timed(join(dir, 'node_modules/.bin/pagefind'), ['--site', 'dist', '--force-language', 'en'], dir);
   return {
     ok: pf.code === 0,

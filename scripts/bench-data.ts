@@ -77,7 +77,7 @@ if (!process.env.BENCH_SKIP_BUILD) {
   const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: copy, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   if (r.status !== 0) throw new Error(`100k build failed:\n${r.stdout}\n${r.stderr}`);
   // Then the search index, as `npm run build` does.
-  const idx = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/search-index.ts')], { cwd: copy, encoding: 'utf8' });
+  const idx = spawnSync(process.execPath, [join(root, 'scripts/search-index.mjs')], { cwd: copy, encoding: 'utf8' });
   if (idx.status !== 0) throw new Error(`100k search index failed:\n${idx.stdout}\n${idx.stderr}`);
   const s = ((performance.now() - started) / 1000).toFixed(1);
   say('');

@@ -1,10 +1,13 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { clearSearchManifest, pageFiles, searchablePages, writeSearchManifest } from '../lib/search-pages';
+import { clearSearchConfig, pageFiles, searchConfig, searchablePages, writeSearchConfig } from '../lib/search-pages';
 
 /**
  * Records, at the end of `astro build`, which pages ask to be searched (Base.astro notes each as it
- * renders), for the search index built next by scripts/search-index.ts (`npm run build` runs both).
+ * renders), as the configuration of the Pagefind run that follows (scripts/search-index.mjs;
+ * `npm run build` runs both). Pagefind runs after the build has exited, as its documentation runs
+ * it: the build's memory is given back before Pagefind takes its own.
  */
 export function searchPages(): AstroIntegration {
   let base = '/';
@@ -17,11 +20,12 @@ export function searchPages(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:start': () => {
-        clearSearchManifest(root);
+        clearSearchConfig(root);
       },
       'astro:build:done': ({ dir, logger }) => {
-        const files = pageFiles(searchablePages(), base);
-        writeSearchManifest(root, { site: fileURLToPath(dir), files });
+        const site = fileURLToPath(dir);
+        const files = pageFiles(searchablePages(), base).filter((f) => existsSync(`${site}${f}`));
+        writeSearchConfig(root, searchConfig(site, files));
         logger.info(`${files.length} pages to index for search`);
       },
     },

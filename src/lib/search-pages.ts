@@ -5,8 +5,8 @@
  *
  * Kept on globalThis: the pages and the integrations are two module graphs in one build process.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const KEY = Symbol.for('send-quality:searchable-pages');
 
@@ -38,31 +38,35 @@ export function pagefindGlob(files: readonly string[]): string | undefined {
   return `{${files.join(',')}}`;
 }
 
-/**
- * Where the build leaves the list of pages to index: the project's own .astro/ folder (not
- * published, and not shared by copies of the project that link node_modules).
- */
-export const searchManifestPath = (root: string) => join(root, '.astro', 'send-quality-search-pages.json');
+/** The folder the build leaves Pagefind's configuration in: the project's own .astro/ (not published, not shared by copies). */
+export const searchConfigDir = (root: string) => join(root, '.astro', 'search');
 
-export interface SearchManifest {
+/** What Pagefind is told to index: written as pagefind.json, which Pagefind reads from its working folder. */
+export interface SearchConfig {
   /** The built site (absolute path). */
   site: string;
-  /** Built files of the pages that ask to be searched, relative to `site`. */
-  files: string[];
+  /** Exactly the files of the pages that ask to be searched (see pagefindGlob); absent: every page. */
+  glob?: string;
+  /**
+   * Not indexed: a page's own meta line (audience, stage, date; its audience and stage are search
+   * filters already). Lists of other pages carry data-pagefind-ignore where they are drawn.
+   */
+  exclude_selectors: string[];
+  force_language: string;
 }
 
-export function writeSearchManifest(root: string, manifest: SearchManifest) {
-  const file = searchManifestPath(root);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(manifest));
+export function searchConfig(site: string, files: readonly string[]): SearchConfig {
+  const glob = pagefindGlob(files);
+  return { site, ...(glob ? { glob } : {}), exclude_selectors: ['main > .sq-meta'], force_language: 'en' };
 }
 
-/** Removes the list a previous build left, so an index is never built from a stale one. */
-export function clearSearchManifest(root: string) {
-  rmSync(searchManifestPath(root), { force: true });
+export function writeSearchConfig(root: string, config: SearchConfig) {
+  const dir = searchConfigDir(root);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'pagefind.json'), JSON.stringify(config));
 }
 
-export function readSearchManifest(root: string): SearchManifest | undefined {
-  const file = searchManifestPath(root);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SearchManifest) : undefined;
+/** Removes what a previous build left, so an index is never built from a stale list. */
+export function clearSearchConfig(root: string) {
+  rmSync(searchConfigDir(root), { recursive: true, force: true });
 }

@@ -20,7 +20,7 @@ describe('npm run bench:build', () => {
     expect(Number(largest![2])).toBeGreaterThan(20);
     expect(Number(largest![1])).toBeLessThanOrEqual(14);
     expect(stdout).toMatch(/Ratio project\/floor: \d+\.\d\d \(time\), \d+\.\d\d \(peak memory\)/);
-    // Pagefind's backend has stopped by the time the search index step exits (src/lib/search-index.ts).
+    // No Pagefind process is left running once the search index step has exited (scripts/search-index.mjs).
     expect(stdout).not.toMatch(/Pagefind process\(es\) left running/);
   }, 300_000);
 });

@@ -193,7 +193,7 @@ describe('the site deployed under a base path, as GitHub Pages serves a project 
     const out = astro(dir, { SITE_URL: 'https://example.github.io', BASE_PATH: BASE });
     expect(out.status, out.stdout + out.stderr).toBe(0);
     // Then the search index, as `npm run build` does.
-    const search = tsx(dir, 'scripts/search-index.ts', []);
+    const search = run(dir, ['scripts/search-index.mjs']);
     expect(search.status, search.stdout + search.stderr).toBe(0);
     dist = join(dir, 'dist');
     // Serve the build at /send-quality/ and nothing at the root, like https://owner.github.io/repo/.

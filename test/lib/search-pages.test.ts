@@ -25,7 +25,7 @@ describe('the search index step of npm run build', () => {
   it('refuses to run with no finished build to index, saying what to run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'search-index-'));
     try {
-      const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/search-index.ts')], { cwd: dir, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [join(ROOT, 'scripts/search-index.mjs')], { cwd: dir, encoding: 'utf8' });
       expect(r.status).toBe(1);
       expect(r.stderr).toContain('there is no finished build to index. Run "npm run build"');
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace

@@ -15,6 +15,6 @@ export default function setup() {
   const started = Date.now();
   // What `npm run build` runs: the site, then its search index.
   execFileSync(process.execPath, [`${root}node_modules/astro/bin/astro.mjs`, 'build'], { cwd: root, stdio: 'inherit' });
-  execFileSync(`${root}node_modules/.bin/tsx`, ['scripts/search-index.ts'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/search-index.mjs'], { cwd: root, stdio: 'inherit' });
   console.log(`Built the example site for the tests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
