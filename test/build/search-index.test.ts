@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { DIST } from '../helpers/dist';
+import { ROOT } from '../helpers/project-copy';
 import { SEARCH_TYPES } from '../../src/lib/schemas/common';
 import { loadPagefind } from '../helpers/pagefind-node';
 import sourceStandards from '../fixtures/source-standards.json';
@@ -57,6 +58,10 @@ describe('the search index built with the site', () => {
     expect(wanted.length).toBeGreaterThan(50);
     const all = (await pf.search(null)).map((h) => h.url).sort();
     expect(all).toEqual(wanted);
+    // Pagefind was told to read exactly those files, not every page of the site.
+    const { glob } = JSON.parse(readFileSync(join(ROOT, '.astro/search/pagefind.json'), 'utf8')) as { glob: string };
+    const told = glob.replace(/^\{|\}$/g, '').split(',').map((f) => `/${f.replace(/index\.html$/, '')}`).sort();
+    expect(told).toEqual(wanted);
   });
 
   it('indexes the standards, set and guidance index pages, but not filter pages or later pages', async () => {
