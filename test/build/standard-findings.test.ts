@@ -58,7 +58,8 @@ describe('findings on every standard page', () => {
         const cells = rows[i]!.querySelectorAll('td').map((td) => plain(td.text).replace(/\s*likely range \d+% to \d+%$/, ''));
         expect(rows[i]!.querySelector('th a')!.getAttribute('href')).toBe(reportHref(t.term));
         expect(fileFor(reportHref(t.term)), reportHref(t.term)).toBeDefined();
-        expect(cells, `${id} ${t.term.id}`).toEqual([t.count, t.audits, t.percent].map((f) => (f.kind === 'suppressed' ? `${practice.rule.symbol} (not published)` : formatFigure(f, practice.rule))));
+        // The share straight after the term (what a phone shows beside the sticky term column).
+        expect(cells, `${id} ${t.term.id}`).toEqual([t.percent, t.count, t.audits].map((f) => (f.kind === 'suppressed' ? `${practice.rule.symbol} (not published)` : formatFigure(f, practice.rule))));
       });
       const last = practice.terms.at(-1)!;
       expect(sentence).toContain(`In the ${last.term.label.toLowerCase()}`);
