@@ -282,7 +282,8 @@ export function draw(holder: HTMLElement): Chart {
       // Room on the right for the value at the end of a full bar.
       layout: { padding: { right: RIGHT, top: spec.target !== undefined ? 20 : 4 } },
       scales: {
-        [horizontal ? 'x' : 'y']: { beginAtZero: true, max: spec.max, ticks: { color: INK, font: TICK, precision: 0, callback: (v: string | number) => `${v}${spec.unit ?? ''}` }, grid: { color: '#d8dadb' } },
+        // The value axis reaches the top of every whisker, so no likely range is cut off.
+        [horizontal ? 'x' : 'y']: { beginAtZero: true, max: spec.max, suggestedMax: topOfRanges(spec), ticks: { color: INK, font: TICK, precision: 0, callback: (v: string | number) => `${v}${spec.unit ?? ''}` }, grid: { color: '#d8dadb' } },
         [horizontal ? 'y' : 'x']: {
           ticks: {
             color: INK,
@@ -313,4 +314,10 @@ export function draw(holder: HTMLElement): Chart {
   // For the page's tests: the chart itself, to check its labels (test/e2e/phone.test.ts).
   (holder as HTMLElement & { chart?: Chart }).chart = chart;
   return chart;
+}
+
+/** The highest upper end of any share's likely range in the chart (undefined when there are none). */
+function topOfRanges(spec: ChartSpec): number | undefined {
+  const tops = spec.series.flatMap((s) => (s.intervals ?? []).flatMap((iv, i) => (iv && s.values[i] !== null && s.values[i] !== undefined ? [iv.upper] : [])));
+  return tops.length ? Math.max(...tops) : undefined;
 }

@@ -12,6 +12,8 @@ import { allTerms } from '../../src/lib/data/terms';
 import { loadPartnership } from '../../src/lib/partnership';
 import { checkContent } from '../../src/lib/content-check';
 import { formatFigure } from '../../src/lib/data/disclosure';
+import type { ChartSpec } from '../../src/lib/data/chart-specs';
+import { shareInterval } from '../../src/lib/describe/published-chance';
 import { loadData } from '../../src/lib/data/load';
 import { TREND_TERMS } from '../../src/lib/data/report';
 import { leastMetOrder, practiceFindings } from '../../src/lib/data/standard-findings';
@@ -49,7 +51,12 @@ describe('findings on every standard page', () => {
     if (practice) {
       expect(section!.querySelector('h2')!.text).toBe('What audits found');
       // A chart over the table, three years of terms, each linked to its report.
-      expect(section!.querySelector('figure .sq-chart[data-chart]'), id).toBeTruthy();
+      const chart = section!.querySelector('figure .sq-chart[data-chart]');
+      expect(chart, id).toBeTruthy();
+      // The chart draws each share's likely range as a whisker: the same range the table gives.
+      const spec = JSON.parse(chart!.getAttribute('data-chart')!) as ChartSpec;
+      expect(spec.series[0]!.intervals, id).toEqual(practice.terms.map((t) => shareInterval(t.percent, t.audits) ?? null));
+      expect(spec.series[0]!.intervals!.some((i) => i !== null), id).toBe(true);
       expect(rows).toHaveLength(Math.min(TREND_TERMS, snapshot.reports.length));
       practice.terms.forEach((t, i) => {
         // The share's likely range (95% Wilson interval) is under it wherever the share and audits are exact.

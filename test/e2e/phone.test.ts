@@ -44,7 +44,8 @@ async function drawEveryChart(page: Page): Promise<number> {
 /**
  * Every label drawn on every chart of the page that is cut off at the canvas's edge, cut short, on
  * top of another bar's name, or written over its hatched band: the chart's own axis labels (where
- * Chart.js put each line, measured in the chart's font) and the labels we draw (values, bands, target).
+ * Chart.js put each line, measured in the chart's font) and the labels we draw (values, bands, target);
+ * and every likely-range whisker that runs past the end of its axis.
  */
 function clippedLabels(): string[] {
   type Item = { label: string | string[]; font: { string: string; size: number; lineHeight: number }; textOffset: number; options: { translation: [number, number]; rotation: number; textAlign: string; textBaseline: string } };
@@ -92,6 +93,14 @@ function clippedLabels(): string[] {
     for (const l of chart.sqLabels ?? []) {
       if (outside(l.left, l.right, l.top, l.bottom)) out.push(`${name}: "${l.text}" runs off the chart`);
       if (l.band && l.left < l.band.right - 0.5 && l.right > l.band.left + 0.5) out.push(`${name}: "${l.text}" is written over its band`);
+    }
+    // Every likely-range whisker ends inside the value axis, not cut off at its top.
+    const spec = JSON.parse(holder.dataset.chart ?? '{}') as { type: string; series: { values: (number | null)[]; intervals?: ({ upper: number } | null)[] }[] };
+    const top = (chart.scales[spec.type === 'bar' ? 'x' : 'y'] as unknown as { max: number }).max;
+    for (const s of spec.series) {
+      s.intervals?.forEach((iv, i) => {
+        if (iv && s.values[i] !== null && iv.upper > top + 1e-9) out.push(`${name}: the likely range of "${chart.data.labels[i]}" runs to ${iv.upper}, past the end of the axis at ${top}`);
+      });
     }
   }
   return out;

@@ -168,10 +168,11 @@ export function sectionChart(r: TermReport, section: ReportChart, names?: Readon
 }
 
 /** A practice standard's share of audits that found it not met, term by term (its standard page). */
-export const standardNotMetChart = (f: { terms: { term: { label: string }; percent: import('./disclosure').Percent }[] }): ChartSpec => ({
+export const standardNotMetChart = (f: { terms: { term: { label: string }; percent: import('./disclosure').Percent; audits: import('./disclosure').Figure }[] }): ChartSpec => ({
   type: 'line',
   labels: f.terms.map((x) => x.term.label.replace(' term', '')),
-  series: [{ label: '% not met', values: f.terms.map((x) => chartValue(x.percent)) }],
+  // Whiskers for each share's likely range, as the table under the chart gives it.
+  series: [{ label: '% not met', values: f.terms.map((x) => chartValue(x.percent)), intervals: f.terms.map((x) => shareInterval(x.percent, x.audits) ?? null) }],
   unit: '%',
 });
 
