@@ -28,7 +28,9 @@ const SKIP = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'caption', 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 /** Text no one sees: a link there would take keyboard focus to something invisible. */
 const HIDDEN = /\shidden(?=[\s=>/]|$)|aria-hidden="true"|class="[^"]*\b(?:sq-visually-hidden|sq-skip)\b/;
-const TOKEN = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w:-]*)((?:[^>"']+|"[^"]*"|'[^']*')*)>|[^<]+/g;
+// Attributes are read as runs of plain characters between quoted values, never two ways at once,
+// so a tag that is never closed fails in one pass instead of backtracking.
+const TOKEN = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w:-]*)((?:[^>"']*(?:"[^"]*"|'[^']*'))*[^>"']*)>|[^<]+/g;
 const HAND_LINK = /href="[^"]*\/glossary\/#([\w-]+)"/g;
 
 /** Whether the character before `at` continues a word (a letter, digit, "&", "#" or "-"). */

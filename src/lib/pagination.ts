@@ -1,6 +1,6 @@
 /**
- * Entries listed on one page of an index (guidance, briefings). At 40 a page is about 8 KB of
- * compressed HTML with 4,000 guidance entries, within the 14 KB budget (measured by
+ * Entries listed on one page of an index (guidance, briefings). At 40 the largest index page was
+ * 6.1 KB of compressed HTML with 4,000 guidance entries, within the 14 KB budget (measured by
  * `npm run bench:build`), and a site of that size builds half as many index pages as at 20.
  */
 export const PAGE_SIZE = 40;

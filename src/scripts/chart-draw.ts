@@ -98,24 +98,21 @@ const directLabels: Plugin = {
     // Each share's likely range as a whisker with end caps: across the bar's row, or up and down through the point.
     ctx.strokeStyle = INK;
     ctx.lineWidth = 1.5;
-    spec.series.forEach((s) =>
-      s.intervals?.forEach((iv, i) => {
-        if (!iv || s.values[i] === null || s.values[i] === undefined) return;
-        ctx.beginPath();
-        if (spec.type === 'bar') {
-          const y = scales.y!.getPixelForValue(i);
-          const a = scales.x!.getPixelForValue(iv.lower);
-          const b = scales.x!.getPixelForValue(iv.upper);
-          (ctx.moveTo(a, y), ctx.lineTo(b, y), ctx.moveTo(a, y - 5), ctx.lineTo(a, y + 5), ctx.moveTo(b, y - 5), ctx.lineTo(b, y + 5));
-        } else {
-          const x = scales.x!.getPixelForValue(i);
-          const a = scales.y!.getPixelForValue(iv.lower);
-          const b = scales.y!.getPixelForValue(iv.upper);
-          (ctx.moveTo(x, a), ctx.lineTo(x, b), ctx.moveTo(x - 4, a), ctx.lineTo(x + 4, a), ctx.moveTo(x - 4, b), ctx.lineTo(x + 4, b));
-        }
-        ctx.stroke();
-      }),
-    );
+    for (const { i, iv } of whiskers(spec)) {
+      ctx.beginPath();
+      if (spec.type === 'bar') {
+        const y = scales.y!.getPixelForValue(i);
+        const a = scales.x!.getPixelForValue(iv.lower);
+        const b = scales.x!.getPixelForValue(iv.upper);
+        (ctx.moveTo(a, y), ctx.lineTo(b, y), ctx.moveTo(a, y - 5), ctx.lineTo(a, y + 5), ctx.moveTo(b, y - 5), ctx.lineTo(b, y + 5));
+      } else {
+        const x = scales.x!.getPixelForValue(i);
+        const a = scales.y!.getPixelForValue(iv.lower);
+        const b = scales.y!.getPixelForValue(iv.upper);
+        (ctx.moveTo(x, a), ctx.lineTo(x, b), ctx.moveTo(x - 4, a), ctx.lineTo(x + 4, a), ctx.moveTo(x - 4, b), ctx.lineTo(x + 4, b));
+      }
+      ctx.stroke();
+    }
     chart.data.datasets.forEach((ds, di) => {
       const meta = chart.getDatasetMeta(di);
       if (spec.type === 'bar') {
@@ -316,8 +313,13 @@ export function draw(holder: HTMLElement): Chart {
   return chart;
 }
 
-/** The highest upper end of any share's likely range in the chart (undefined when there are none). */
+/** Every likely range drawn as a whisker: those of shares that are shown (not hidden). */
+function whiskers(spec: ChartSpec): { i: number; iv: { lower: number; upper: number } }[] {
+  return spec.series.flatMap((s) => (s.intervals ?? []).flatMap((iv, i) => (iv && s.values[i] !== null && s.values[i] !== undefined ? [{ i, iv }] : [])));
+}
+
+/** The highest upper end of any whisker in the chart (undefined when there are none). */
 function topOfRanges(spec: ChartSpec): number | undefined {
-  const tops = spec.series.flatMap((s) => (s.intervals ?? []).flatMap((iv, i) => (iv && s.values[i] !== null && s.values[i] !== undefined ? [iv.upper] : [])));
+  const tops = whiskers(spec).map((w) => w.iv.upper);
   return tops.length ? Math.max(...tops) : undefined;
 }
