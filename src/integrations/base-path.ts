@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { globSync } from 'tinyglobby';
-import { withBase } from '../lib/base-path';
+import { withBase } from '../lib/base-path.ts';
 
 /** Rewrites root-relative links in the built HTML when the site is served under a base path. */
 export function basePath(): AstroIntegration {

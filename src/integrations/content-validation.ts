@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { reportToGitHub } from '../lib/annotations';
-import { checkAll } from '../lib/data/load';
-import { ValidationError, formatProblems } from '../lib/problems';
+import { reportToGitHub } from '../lib/annotations.ts';
+import { checkAll } from '../lib/data/load.ts';
+import { ValidationError, formatProblems } from '../lib/problems.ts';
 
 const HEADING = 'The site was not built: please fix these problems in the content or data.';
 

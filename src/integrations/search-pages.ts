@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { clearSearchConfig, pageFiles, searchConfig, searchablePages, writeSearchConfig } from '../lib/search-pages';
+import { clearSearchConfig, pageFiles, searchConfig, searchablePages, writeSearchConfig } from '../lib/search-pages.ts';
 
 /**
  * Records, at the end of `astro build`, which pages ask to be searched (Base.astro notes each as it

@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { globSync } from 'tinyglobby';
-import { cspFromHtml, headersFile } from '../lib/security-headers';
+import { cspFromHtml, headersFile } from '../lib/security-headers.ts';
 
 /** Writes dist/_headers: security headers, and each page's Content-Security-Policy as a header. */
 export function securityHeaders(): AstroIntegration {

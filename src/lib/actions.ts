@@ -1,4 +1,4 @@
-import { longDate } from './dates';
+import { longDate } from './dates.ts';
 /**
  * The actions log for pages: load it once, and answer the questions the pages ask (what is the
  * status of an action on a given day, which are overdue, which came from a term's report, which
@@ -6,12 +6,12 @@ import { longDate } from './dates';
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadYamlFile } from './load-yaml';
-import { PATHS } from './paths';
-import { ActionsLogSchema, ACTION_STATUSES, CLOSED_STATUSES, REPORT_SECTION_LABELS, STATUS_LABELS, type Action, type ActionStatus, type StatusChange } from './schemas/actions';
-import { LABELS, STAGES, type Stage } from './schemas/common';
-import type { Partnership } from './schemas/partnership';
-import type { Term } from './data/terms';
+import { loadYamlFile } from './load-yaml.ts';
+import { PATHS } from './paths.ts';
+import { ActionsLogSchema, ACTION_STATUSES, CLOSED_STATUSES, REPORT_SECTION_LABELS, STATUS_LABELS, type Action, type ActionStatus, type StatusChange } from './schemas/actions.ts';
+import { LABELS, STAGES, type Stage } from './schemas/common.ts';
+import type { Partnership } from './schemas/partnership.ts';
+import type { Term } from './data/terms.ts';
 
 /** A status change whose date the checks have made sure of. */
 export type DatedChange = StatusChange & { on: string };

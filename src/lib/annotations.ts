@@ -4,7 +4,7 @@
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 import { appendFileSync } from 'node:fs';
-import { describeProblem, quoteLine, type Problem } from './problems';
+import { describeProblem, quoteLine, type Problem } from './problems.ts';
 
 /** Escapes the message part of a workflow command. */
 export function escapeData(s: string): string {

@@ -6,15 +6,15 @@
  * with. Problems carry the briefing's file, line and column, so CI can annotate the exact place.
  */
 import type { z } from 'astro/zod';
-import type { Problem } from './problems';
-import { checkActionFilter, type ActionFilter } from './actions';
-import { allTerms } from './data/terms';
-import type { Partnership } from './schemas/partnership';
-import { compareMetric, resolveMetric } from './data/metrics';
-import type { TermReport } from './data/report';
-import type { JsxElement } from './mdx-source';
-import { BRIEFING_COMPONENTS, attributesOf, chooseTerm, type BriefingComponentName } from './schemas/briefing-components';
-import { didYouMean, nearest } from './suggest';
+import type { Problem } from './problems.ts';
+import { checkActionFilter, type ActionFilter } from './actions.ts';
+import { allTerms } from './data/terms.ts';
+import type { Partnership } from './schemas/partnership.ts';
+import { compareMetric, resolveMetric } from './data/metrics.ts';
+import type { TermReport } from './data/report.ts';
+import type { JsxElement } from './mdx-source.ts';
+import { BRIEFING_COMPONENTS, attributesOf, chooseTerm, type BriefingComponentName } from './schemas/briefing-components.ts';
+import { didYouMean, nearest } from './suggest.ts';
 
 export interface BriefingRefs {
   /** The termly reports; undefined while the data have problems, and then figures and terms are not checked. */

@@ -1,6 +1,6 @@
-import { longDate } from './dates';
-import { citationNumbers } from './check/legal';
-import { LEGAL_SOURCES, type Citation, type LegalReview } from './schemas/pages';
+import { longDate } from './dates.ts';
+import { citationNumbers } from './check/legal.ts';
+import { LEGAL_SOURCES, type Citation, type LegalReview } from './schemas/pages.ts';
 
 /** A citation as the page shows it: its number, the law it comes from and the address of the official text. */
 export interface NumberedCitation extends Citation {

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { naturalCompare } from './sort';
+import { naturalCompare } from './sort.ts';
 
 export type StandardEntry = CollectionEntry<'standards'>;
 export type GuidanceEntry = CollectionEntry<'guidance'>;
@@ -69,8 +69,8 @@ export const standardsById: () => Promise<Map<string, StandardEntry>> = oncePerB
 
 // ---------------------------------------------------------------------------------------------
 // Termly reports: read from the snapshot of published figures, built once per build.
-import type { TermReport } from './data/report';
-import { loadData } from './data/load';
+import type { TermReport } from './data/report.ts';
+import { loadData } from './data/load.ts';
 
 /** Every termly report, latest first. Every figure in them has been through disclosure control. */
 export async function getReports(): Promise<TermReport[]> {

@@ -3,8 +3,8 @@
  * MDX pages use the components in src/components/config/, and YAML text (the glossary, the
  * timetable) uses the placeholders below, which cannot hold components.
  */
-import type { Partnership } from './schemas/partnership';
-import { allTerms } from './data/terms';
+import type { Partnership } from './schemas/partnership.ts';
+import { allTerms } from './data/terms.ts';
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 

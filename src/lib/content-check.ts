@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { z } from 'astro/zod';
-import { checkLegal } from './check/legal';
-import { checkYamlFile } from './load-yaml';
-import { PATHS } from './paths';
-import type { Problem } from './problems';
-import { PartnershipSchema, type Partnership } from './schemas/partnership';
-import { allTerms } from './data/terms';
+import { checkLegal } from './check/legal.ts';
+import { checkYamlFile } from './load-yaml.ts';
+import { PATHS } from './paths.ts';
+import type { Problem } from './problems.ts';
+import { PartnershipSchema, type Partnership } from './schemas/partnership.ts';
+import { allTerms } from './data/terms.ts';
 import {
   BriefingSchema,
   type Briefing,
@@ -22,19 +22,19 @@ import {
   type Guidance,
   type StandalonePage,
   type TimetableRow,
-} from './schemas/pages';
-import { SourceSchema, StandardSchema, StandardSetSchema, standardId, type Source, type Standard, type StandardSet } from './schemas/standard';
-import { checkReportUpdates } from './report-updates';
-import { parseFrontmatter, type YamlSource } from './yaml-source';
-import { naturalCompare } from './sort';
-import { zodProblems } from './zod-problems';
-import { checkMdx } from './mdx-check';
-import { didYouMean } from './suggest';
-import type { JsxElement } from './mdx-source';
-import { BRIEFING_COMPONENTS } from './schemas/briefing-components';
-import { checkConfigDrift } from './check/config-drift';
-import { checkActions } from './check/actions';
-import { today } from './data/load';
+} from './schemas/pages.ts';
+import { SourceSchema, StandardSchema, StandardSetSchema, standardId, type Source, type Standard, type StandardSet } from './schemas/standard.ts';
+import { checkReportUpdates } from './report-updates.ts';
+import { parseFrontmatter, type YamlSource } from './yaml-source.ts';
+import { naturalCompare } from './sort.ts';
+import { zodProblems } from './zod-problems.ts';
+import { checkMdx } from './mdx-check.ts';
+import { didYouMean } from './suggest.ts';
+import type { JsxElement } from './mdx-source.ts';
+import { BRIEFING_COMPONENTS } from './schemas/briefing-components.ts';
+import { checkConfigDrift } from './check/config-drift.ts';
+import { checkActions } from './check/actions.ts';
+import { today } from './data/load.ts';
 
 export interface Entry<T> {
   /** Path relative to the project root. */

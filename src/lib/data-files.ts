@@ -3,13 +3,13 @@
  * the standards' titles and the figures revised by recorded updates) and the datapackage.json
  * that describes the files. Worked out once per build, from the snapshot only.
  */
-import { getReports, standardsById } from './collections';
-import { dataPackage } from './data/data-package';
-import { figureRows, type FigureRow } from './data/figures-table';
-import type { TermReport } from './data/report';
-import { loadPartnership } from './partnership';
-import { getReleaseCalendar } from './release-calendar';
-import { isRevised } from './report-updates';
+import { getReports, standardsById } from './collections.ts';
+import { dataPackage } from './data/data-package.ts';
+import { figureRows, type FigureRow } from './data/figures-table.ts';
+import type { TermReport } from './data/report.ts';
+import { loadPartnership } from './partnership.ts';
+import { getReleaseCalendar } from './release-calendar.ts';
+import { isRevised } from './report-updates.ts';
 
 /** One report's published figures as the downloads' rows. */
 export async function reportFigureRows(r: TermReport): Promise<FigureRow[]> {

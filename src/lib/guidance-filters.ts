@@ -1,6 +1,6 @@
-import { AUDIENCES, LABELS, STAGES, type Audience, type Stage } from './schemas/common';
-import { naturalCompare } from './sort';
-import { pageHref } from './pagination';
+import { AUDIENCES, LABELS, STAGES, type Audience, type Stage } from './schemas/common.ts';
+import { naturalCompare } from './sort.ts';
+import { pageHref } from './pagination.ts';
 
 export interface Filterable {
   id: string;

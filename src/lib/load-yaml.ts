@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
-import { ValidationError, type Problem } from './problems';
-import { parseYamlSource } from './yaml-source';
-import { zodProblems } from './zod-problems';
+import { ValidationError, type Problem } from './problems.ts';
+import { parseYamlSource } from './yaml-source.ts';
+import { zodProblems } from './zod-problems.ts';
 
 export interface Checked<T> {
   value?: T;

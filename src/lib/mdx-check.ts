@@ -4,10 +4,10 @@
  * is, or plain HTML, that there is no stray code in curly brackets, and that a briefing about to
  * be published has none of the scaffold's placeholder text left in it.
  */
-import type { Problem } from './problems';
-import { readMdx, type MdxSource } from './mdx-source';
-import { PLACEHOLDERS } from './scaffold';
-import { didYouMean } from './suggest';
+import type { Problem } from './problems.ts';
+import { readMdx, type MdxSource } from './mdx-source.ts';
+import { PLACEHOLDERS } from './scaffold.ts';
+import { didYouMean } from './suggest.ts';
 
 /** HTML elements MDX passes through as they are; any other lower-case tag shows nothing on the page. */
 const HTML_ELEMENTS = new Set(

@@ -4,7 +4,7 @@
  * every JSX element in the file with its attributes and where each one is.
  */
 import { mdxToMdast, type MdastNode } from 'satteri';
-import type { Problem } from './problems';
+import type { Problem } from './problems.ts';
 
 export interface JsxAttribute {
   name: string;

@@ -1,6 +1,6 @@
-import { loadYamlFile } from './load-yaml';
-import { PATHS } from './paths';
-import { PartnershipSchema, type Partnership } from './schemas/partnership';
+import { loadYamlFile } from './load-yaml.ts';
+import { PATHS } from './paths.ts';
+import { PartnershipSchema, type Partnership } from './schemas/partnership.ts';
 
 const cache = new Map<string, Partnership>();
 

@@ -1,9 +1,9 @@
 /** The site's release calendar: the reports built this time, the schedule in data/partnership.yaml and the recorded updates. */
-import { getReports } from './collections';
-import { allTerms } from './data/terms';
-import { loadPartnership } from './partnership';
-import { releaseCalendar, type ReleaseCalendar } from './release';
-import { loadReportUpdates } from './report-updates';
+import { getReports } from './collections.ts';
+import { allTerms } from './data/terms.ts';
+import { loadPartnership } from './partnership.ts';
+import { releaseCalendar, type ReleaseCalendar } from './release.ts';
+import { loadReportUpdates } from './report-updates.ts';
 
 let calendar: Promise<ReleaseCalendar> | undefined;
 

@@ -1,12 +1,12 @@
-import { longDate } from './dates';
+import { longDate } from './dates.ts';
 /**
  * Release management for termly reports, as official statistics do it: when each report was
  * published, when the next is due, which report is the latest, which are provisional, and the
  * updates (corrections) made since publication, with the figures they revised. Pure: the
  * configuration, the terms, the terms that have a report and the recorded updates come in.
  */
-import type { Term } from './data/terms';
-import type { ReportsSchedule } from './schemas/partnership';
+import type { Term } from './data/terms.ts';
+import type { ReportsSchedule } from './schemas/partnership.ts';
 
 /** One update to a published report (content/report-updates/<term>.yaml). */
 export interface ReportUpdate {

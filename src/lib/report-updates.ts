@@ -7,15 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { loadPartnership } from './partnership';
-import { PATHS } from './paths';
-import { ValidationError, type Problem } from './problems';
-import { allTerms } from './data/terms';
-import { publicationDate, revisionOf, updatesForMetadata, type ReportUpdate, type RevisedFigure } from './release';
-import type { Partnership } from './schemas/partnership';
-import { ReportUpdatesFileSchema } from './schemas/report-update';
-import { parseYamlSource, type YamlSource } from './yaml-source';
-import { zodProblems } from './zod-problems';
+import { loadPartnership } from './partnership.ts';
+import { PATHS } from './paths.ts';
+import { ValidationError, type Problem } from './problems.ts';
+import { allTerms } from './data/terms.ts';
+import { publicationDate, revisionOf, updatesForMetadata, type ReportUpdate, type RevisedFigure } from './release.ts';
+import type { Partnership } from './schemas/partnership.ts';
+import { ReportUpdatesFileSchema } from './schemas/report-update.ts';
+import { parseYamlSource, type YamlSource } from './yaml-source.ts';
+import { zodProblems } from './zod-problems.ts';
 
 /** Every update file, checked: updates by term id, where each file's fields are, and every problem found. */
 export function checkReportUpdates(

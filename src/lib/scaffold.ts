@@ -1,5 +1,5 @@
 /** The skeleton of a new briefing (npm run new:briefing): valid frontmatter and live figures. */
-import { BRIEFING_KINDS } from './schemas/pages';
+import { BRIEFING_KINDS } from './schemas/pages.ts';
 
 export function slugify(s: string): string {
   return s

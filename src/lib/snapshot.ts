@@ -13,17 +13,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Partnership } from './schemas/partnership';
-import type { AuditRecord, ComplaintRecord, FeedbackRecord, SelfEvaluationRecord } from './data/columns';
-import { allTerms, comparisons, type Term } from './data/terms';
-import { tallyTerms, type TermTally } from './tally/tally';
-import { designSelfEvaluation, designTerm, gradeShareLadder, type TermDesign } from './disclose/design';
-import { applyLineRule, audit, constraintsOf, hideZeroRows, protect, showKnownZeros, type Finding, type Publication } from './disclose/publication';
-import { loadSolver, RangeFinder } from './disclose/solver';
-import { assembleReport, type TermReport } from './data/report';
-import type { Figure, Percent } from './data/disclosure';
-import { describeSelfEvaluation, type SelfEvaluationFindings } from './data/self-evaluation';
-import { tallySelfEvaluation, type SelfEvaluationTally } from './tally/self-evaluation';
+import type { Partnership } from './schemas/partnership.ts';
+import type { AuditRecord, ComplaintRecord, FeedbackRecord, SelfEvaluationRecord } from './data/columns.ts';
+import { allTerms, comparisons, type Term } from './data/terms.ts';
+import { tallyTerms, type TermTally } from './tally/tally.ts';
+import { designSelfEvaluation, designTerm, gradeShareLadder, type TermDesign } from './disclose/design.ts';
+import { applyLineRule, audit, constraintsOf, hideZeroRows, protect, showKnownZeros, type Finding, type Publication } from './disclose/publication.ts';
+import { loadSolver, RangeFinder } from './disclose/solver.ts';
+import { assembleReport, type TermReport } from './data/report.ts';
+import type { Figure, Percent } from './data/disclosure.ts';
+import { describeSelfEvaluation, type SelfEvaluationFindings } from './data/self-evaluation.ts';
+import { tallySelfEvaluation, type SelfEvaluationTally } from './tally/self-evaluation.ts';
 
 export interface TermDisclosure {
   term: string;

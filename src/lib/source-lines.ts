@@ -1,7 +1,7 @@
 /** Adds the quoted line to each problem in a content file, so a message shows the place itself. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem } from './problems';
+import type { Problem } from './problems.ts';
 
 /**
  * Whether a file's lines may be quoted in a message: content and configuration only. A data

@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import type { Problem } from './problems';
+import type { Problem } from './problems.ts';
 
 export type FieldPath = readonly PropertyKey[];
 

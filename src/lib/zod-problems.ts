@@ -1,6 +1,6 @@
 import type { z } from 'astro/zod';
-import type { Problem } from './problems';
-import type { FieldPath, YamlSource } from './yaml-source';
+import type { Problem } from './problems.ts';
+import type { FieldPath, YamlSource } from './yaml-source.ts';
 
 /** "audience[0]" or "source.document" from a zod path. */
 export function fieldName(path: FieldPath): string {

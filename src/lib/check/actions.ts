@@ -6,14 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PATHS } from '../paths';
-import type { Problem } from '../problems';
-import { ActionsLogSchema, CLOSED_STATUSES, STATUS_LABELS, type Action, type ActionsLog } from '../schemas/actions';
-import type { Partnership } from '../schemas/partnership';
-import { allTerms } from '../data/terms';
-import { isEmail } from '../data/privacy';
-import { parseYamlSource, type YamlSource } from '../yaml-source';
-import { zodProblems } from '../zod-problems';
+import { PATHS } from '../paths.ts';
+import type { Problem } from '../problems.ts';
+import { ActionsLogSchema, CLOSED_STATUSES, STATUS_LABELS, type Action, type ActionsLog } from '../schemas/actions.ts';
+import type { Partnership } from '../schemas/partnership.ts';
+import { allTerms } from '../data/terms.ts';
+import { isEmail } from '../data/privacy.ts';
+import { parseYamlSource, type YamlSource } from '../yaml-source.ts';
+import { zodProblems } from '../zod-problems.ts';
 
 export interface ActionsCheckContext {
   /** The partnership's configuration; without it, links to terms and themes are not checked. */

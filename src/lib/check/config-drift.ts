@@ -18,11 +18,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { PATHS } from '../paths';
-import type { Problem } from '../problems';
-import type { Partnership } from '../schemas/partnership';
-import { allTerms } from '../data/terms';
-import { PLACEHOLDERS, unknownPlaceholders } from '../config-text';
+import { PATHS } from '../paths.ts';
+import type { Problem } from '../problems.ts';
+import type { Partnership } from '../schemas/partnership.ts';
+import { allTerms } from '../data/terms.ts';
+import { PLACEHOLDERS, unknownPlaceholders } from '../config-text.ts';
 
 type Where = 'body' | 'frontmatter' | 'yaml';
 

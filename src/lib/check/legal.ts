@@ -4,9 +4,9 @@
 // last reviewed against the law and by whom.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem } from '../problems';
-import type { Citation, LegalReview } from '../schemas/pages';
-import { parseFrontmatter, type YamlSource } from '../yaml-source';
+import type { Problem } from '../problems.ts';
+import type { Citation, LegalReview } from '../schemas/pages.ts';
+import { parseFrontmatter, type YamlSource } from '../yaml-source.ts';
 
 /** The frontmatter fields this check reads; every kind of page that may state the law has them. */
 export interface LegalData {

@@ -18,10 +18,10 @@ import { retext } from 'retext';
 import retextEnglish from 'retext-english';
 import retextPassive from 'retext-passive';
 import retextReadability from 'retext-readability';
-import type { Content, Entry } from '../content-check';
-import type { Problem } from '../problems';
-import type { Partnership } from '../schemas/partnership';
-import { localityList, numberWord, targetText, termLabel } from '../config-text';
+import type { Content, Entry } from '../content-check.ts';
+import type { Problem } from '../problems.ts';
+import type { Partnership } from '../schemas/partnership.ts';
+import { localityList, numberWord, targetText, termLabel } from '../config-text.ts';
 
 /** One text measured: where it is, how hard it reads and its hardest sentence. */
 export interface ReadingAge {

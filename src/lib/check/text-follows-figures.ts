@@ -9,10 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import type { Problem } from '../problems';
-import type { Partnership } from '../schemas/partnership';
-import type { CrossTab, TermReport } from '../data/report';
-import { PATHS } from '../paths';
+import type { Problem } from '../problems.ts';
+import type { Partnership } from '../schemas/partnership.ts';
+import type { CrossTab, TermReport } from '../data/report.ts';
+import { PATHS } from '../paths.ts';
 
 /** Words that describe how a group did. */
 const JUDGING = /\b(weakest|strongest|best|worst|lowest|highest|below|above|fell|rose|improved|declined|dropped|behind|ahead|better|worse|met|missed|struggl\w*|excellent|poor)\b/i;

@@ -3,10 +3,10 @@
  * headline title, its one-sentence summary and the table it draws. Report pages and briefings
  * render these; nothing else builds a chart.
  */
-import { chartValue, formatFigure } from './disclosure';
-import { crossTabRow, type CrossTab, type TermReport } from './report';
-import { crossTabSentence } from './report-text';
-import { crossTabIntervals, shareInterval } from '../describe/published-chance';
+import { chartValue, formatFigure } from './disclosure.ts';
+import { crossTabRow, type CrossTab, type TermReport } from './report.ts';
+import { crossTabSentence } from './report-text.ts';
+import { crossTabIntervals, shareInterval } from '../describe/published-chance.ts';
 
 export interface ChartSpec {
   type: 'bar' | 'line';
@@ -168,7 +168,7 @@ export function sectionChart(r: TermReport, section: ReportChart, names?: Readon
 }
 
 /** A practice standard's share of audits that found it not met, term by term (its standard page). */
-export const standardNotMetChart = (f: { terms: { term: { label: string }; percent: import('./disclosure').Percent; audits: import('./disclosure').Figure }[] }): ChartSpec => ({
+export const standardNotMetChart = (f: { terms: { term: { label: string }; percent: import('./disclosure.ts').Percent; audits: import('./disclosure.ts').Figure }[] }): ChartSpec => ({
   type: 'line',
   labels: f.terms.map((x) => x.term.label.replace(' term', '')),
   // Whiskers for each share's likely range, as the table under the chart gives it.
@@ -177,7 +177,7 @@ export const standardNotMetChart = (f: { terms: { term: { label: string }; perce
 });
 
 /** The share of services giving a standard a top self-rating, year by year (its standard page). */
-export const selfEvaluationChart = (f: { topLabel: string; years: { year: string; topShare: import('./disclosure').Percent }[] }): ChartSpec => ({
+export const selfEvaluationChart = (f: { topLabel: string; years: { year: string; topShare: import('./disclosure.ts').Percent }[] }): ChartSpec => ({
   type: 'bar',
   labels: f.years.map((y) => y.year),
   series: [

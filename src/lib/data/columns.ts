@@ -2,9 +2,9 @@
  * The columns of each kind of data file: what each means, what it accepts and how a cell is
  * read. The same definitions check the files and document them (data/README.md).
  */
-import type { Partnership } from '../schemas/partnership';
-import { STAGES, LABELS } from '../schemas/common';
-import { allTerms, termOf } from './terms';
+import type { Partnership } from '../schemas/partnership.ts';
+import { STAGES, LABELS } from '../schemas/common.ts';
+import { allTerms, termOf } from './terms.ts';
 
 export interface ColumnContext {
   cfg: Partnership;

@@ -6,7 +6,7 @@
  */
 import { Buffer, isUtf8 } from 'node:buffer';
 import Papa from 'papaparse';
-import type { Problem } from '../problems';
+import type { Problem } from '../problems.ts';
 
 /** A data row: its 1-based line in the file and its cells, one per heading. */
 export interface CsvRow {

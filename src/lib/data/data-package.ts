@@ -11,10 +11,10 @@
  *
  * Pure: the configuration, the reports' figures and their releases come in.
  */
-import type { Partnership } from '../schemas/partnership';
-import type { Release } from '../release';
-import { updatesForMetadata } from '../release';
-import { FIGURE_COLUMNS, NOT_APPLICABLE, NOT_AVAILABLE, UNITS, type FigureRow } from './figures-table';
+import type { Partnership } from '../schemas/partnership.ts';
+import type { Release } from '../release.ts';
+import { updatesForMetadata } from '../release.ts';
+import { FIGURE_COLUMNS, NOT_APPLICABLE, NOT_AVAILABLE, UNITS, type FigureRow } from './figures-table.ts';
 
 /** The profile the descriptor follows (Data Package v2). */
 export const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';

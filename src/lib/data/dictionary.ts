@@ -1,6 +1,6 @@
 /** The data dictionary of the CSV files, in Markdown, made from the same column definitions that check them. */
-import type { Column, ColumnContext } from './columns';
-import { DATASETS } from './columns';
+import type { Column, ColumnContext } from './columns.ts';
+import { DATASETS } from './columns.ts';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 

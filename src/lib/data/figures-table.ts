@@ -6,10 +6,10 @@
  * (src/lib/data/data-package.ts) lists the same columns. Only figures already published on the
  * report page are used, so nothing new is disclosed.
  */
-import type { Average, DisclosureRule, Figure, Percent } from './disclosure';
-import type { CrossTab, TermReport } from './report';
-import { wilson } from '../describe/chance';
-import { publishedShare } from '../describe/published-chance';
+import type { Average, DisclosureRule, Figure, Percent } from './disclosure.ts';
+import type { CrossTab, TermReport } from './report.ts';
+import { wilson } from '../describe/chance.ts';
+import { publishedShare } from '../describe/published-chance.ts';
 
 /** What a value counts: audits, responses and the like; a percentage; a mean rating on the 1 to 5 scale. */
 export const UNITS = ['count', 'percent', 'rating_1_to_5'] as const;

@@ -5,22 +5,22 @@
  * and the pages).
  */
 import { resolve } from 'node:path';
-import { checkContent, type Content } from '../content-check';
-import { PATHS } from '../paths';
-import { isError, type Problem } from '../problems';
-import { rowsInNoReport } from './read-dataset';
-import { redactIdentifiers } from './privacy';
-import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord, SelfEvaluationRecord } from './columns';
-import { readDataset } from './read-dataset';
-import { checkBriefingComponents, noReport } from '../briefing-check';
-import { buildSnapshot, disclosureCacheDir, type Snapshot } from '../snapshot';
-import { naturalCompare } from '../sort';
-import { withSourceLines } from '../source-lines';
-import { DATASETS } from './columns';
-import { allTerms } from './terms';
-import { checkRevisedFigures } from '../report-updates';
-import { checkAllText } from '../check/text-follows-figures';
-import { figureRows } from './figures-table';
+import { checkContent, type Content } from '../content-check.ts';
+import { PATHS } from '../paths.ts';
+import { isError, type Problem } from '../problems.ts';
+import { rowsInNoReport } from './read-dataset.ts';
+import { redactIdentifiers } from './privacy.ts';
+import type { AuditRecord, ColumnContext, ComplaintRecord, FeedbackRecord, SelfEvaluationRecord } from './columns.ts';
+import { readDataset } from './read-dataset.ts';
+import { checkBriefingComponents, noReport } from '../briefing-check.ts';
+import { buildSnapshot, disclosureCacheDir, type Snapshot } from '../snapshot.ts';
+import { naturalCompare } from '../sort.ts';
+import { withSourceLines } from '../source-lines.ts';
+import { DATASETS } from './columns.ts';
+import { allTerms } from './terms.ts';
+import { checkRevisedFigures } from '../report-updates.ts';
+import { checkAllText } from '../check/text-follows-figures.ts';
+import { figureRows } from './figures-table.ts';
 
 export interface LoadedData {
   audits: AuditRecord[];

@@ -4,12 +4,12 @@
  * Every figure comes from a termly report, after disclosure control, and is the same figure
  * as in that report's table and CSV download.
  */
-import type { Average, Figure, Percent } from './disclosure';
-import type { CrossTab, TermReport } from './report';
-import { againstTarget, changeWords } from './report-text';
-import { REPORT_CHARTS, type ReportChart } from './chart-specs';
-import { chanceWords, compareFigures, compareFigureWithTarget } from '../describe/published-chance';
-import type { Verdict } from '../describe/chance';
+import type { Average, Figure, Percent } from './disclosure.ts';
+import type { CrossTab, TermReport } from './report.ts';
+import { againstTarget, changeWords } from './report-text.ts';
+import { REPORT_CHARTS, type ReportChart } from './chart-specs.ts';
+import { chanceWords, compareFigures, compareFigureWithTarget } from '../describe/published-chance.ts';
+import type { Verdict } from '../describe/chance.ts';
 
 export const METRICS = {
   audits: 'number of audits completed',

@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import type { Problem } from '../problems';
-import { columnName, decodeCsv, normaliseHeading, parseCsv } from './csv';
-import { DATASETS, type AuditRecord, type Column, type ColumnContext, type ComplaintRecord, type Dataset, type DatasetName, type FeedbackRecord } from './columns';
-import { identifierIn, identifierInParts, isPersonalHeader } from './privacy';
-import type { Partnership } from '../schemas/partnership';
-import { allTerms, termOf } from './terms';
+import type { Problem } from '../problems.ts';
+import { columnName, decodeCsv, normaliseHeading, parseCsv } from './csv.ts';
+import { DATASETS, type AuditRecord, type Column, type ColumnContext, type ComplaintRecord, type Dataset, type DatasetName, type FeedbackRecord } from './columns.ts';
+import { identifierIn, identifierInParts, isPersonalHeader } from './privacy.ts';
+import type { Partnership } from '../schemas/partnership.ts';
+import { allTerms, termOf } from './terms.ts';
 
 const PERSONAL_FIX =
   'remove this from the file: data files must be anonymised. If it is a reference you made up, change it so it does not look like an identifier.';

@@ -3,8 +3,8 @@
  * charts and the headline (the downloads are written by figures-table.ts). Only published
  * (suppressed) figures are used.
  */
-import { formatFigure, isSuppressed, meetsTarget, type DisclosureRule, type Figure, type Percent } from './disclosure';
-import type { CrossTab, TermReport } from './report';
+import { formatFigure, isSuppressed, meetsTarget, type DisclosureRule, type Figure, type Percent } from './disclosure.ts';
+import type { CrossTab, TermReport } from './report.ts';
 
 const fmt = (f: Figure | Percent, rule: DisclosureRule) => formatFigure(f, rule);
 

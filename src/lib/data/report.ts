@@ -3,12 +3,12 @@
  * disclosure control (src/lib/disclose/). Pages, charts, CSV downloads, briefings and the
  * search index all read these and nothing else, so a small count can never leak by one route.
  */
-import type { Partnership } from '../schemas/partnership';
-import { band, roundPercent, type Average, type DisclosureRule, type Figure, type Percent, type PublishedTable } from './disclosure';
-import { shareView, type CountFigure, type Publication, type ShareFigure } from '../disclose/publication';
-import type { TermDesign } from '../disclose/design';
-import { DIMENSIONS, RATINGS, type DimensionId } from '../tally/tally';
-import type { Term } from './terms';
+import type { Partnership } from '../schemas/partnership.ts';
+import { band, roundPercent, type Average, type DisclosureRule, type Figure, type Percent, type PublishedTable } from './disclosure.ts';
+import { shareView, type CountFigure, type Publication, type ShareFigure } from '../disclose/publication.ts';
+import type { TermDesign } from '../disclose/design.ts';
+import { DIMENSIONS, RATINGS, type DimensionId } from '../tally/tally.ts';
+import type { Term } from './terms.ts';
 
 /** A published cross-tabulation: rows × columns of counts with totals, and a share per row. */
 export interface CrossTab {

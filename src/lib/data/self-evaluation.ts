@@ -5,15 +5,15 @@
  * (designSelfEvaluation) and protected and audited by the solver inside buildSnapshot, like
  * the termly reports; this file describes what that step publishes.
  */
-import type { Partnership } from '../schemas/partnership';
-import type { DisclosureRule, Figure, Percent } from './disclosure';
-import { figureOf, percentOf } from './report';
-import { topRatings, yearKey } from '../disclose/design';
-import type { Publication } from '../disclose/publication';
-import type { SelfEvaluationTally } from '../tally/self-evaluation';
+import type { Partnership } from '../schemas/partnership.ts';
+import type { DisclosureRule, Figure, Percent } from './disclosure.ts';
+import { figureOf, percentOf } from './report.ts';
+import { topRatings, yearKey } from '../disclose/design.ts';
+import type { Publication } from '../disclose/publication.ts';
+import type { SelfEvaluationTally } from '../tally/self-evaluation.ts';
 
-export { SELF_EVALUATION_YEARS } from '../tally/self-evaluation';
-export { TOP_RATINGS } from '../disclose/design';
+export { SELF_EVALUATION_YEARS } from '../tally/self-evaluation.ts';
+export { TOP_RATINGS } from '../disclose/design.ts';
 
 /** One year's published spread of ratings against one standard. */
 export interface SelfEvaluationYear {

@@ -7,10 +7,10 @@
  *   (src/lib/data/self-evaluation.ts).
  * And the order of the "least often met" view of the standards index.
  */
-import { formatFigure, type DisclosureRule, type Figure, type Percent } from './disclosure';
-import { TREND_TERMS, type TermReport } from './report';
-import type { SelfEvaluationFindings } from './self-evaluation';
-import type { Term } from './terms';
+import { formatFigure, type DisclosureRule, type Figure, type Percent } from './disclosure.ts';
+import { TREND_TERMS, type TermReport } from './report.ts';
+import type { SelfEvaluationFindings } from './self-evaluation.ts';
+import type { Term } from './terms.ts';
 
 /** One term's published finding against a practice standard. */
 export interface PracticeTerm {

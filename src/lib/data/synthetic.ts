@@ -4,8 +4,8 @@
  * audit type, some terms below target, some groups small enough to be suppressed), and
  * scalable to millions of rows for benchmarks. The same seed always gives the same files.
  */
-import type { Partnership } from '../schemas/partnership';
-import { allTerms, type Term } from './terms';
+import type { Partnership } from '../schemas/partnership.ts';
+import { allTerms, type Term } from './terms.ts';
 
 /** mulberry32: a small, fast, well-distributed seeded generator. */
 export function seeded(seed: number): () => number {

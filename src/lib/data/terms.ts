@@ -1,5 +1,5 @@
 /** Terms: which term a date falls in, labels, ordering, and the terms before a given one. */
-import type { Partnership } from '../schemas/partnership';
+import type { Partnership } from '../schemas/partnership.ts';
 
 export const TERM_NAMES = ['autumn', 'spring', 'summer'] as const;
 export type TermName = (typeof TERM_NAMES)[number];

@@ -6,9 +6,9 @@
  * A band ("80% or more") or a hidden figure gets none: working one out from the hidden counts
  * would publish something the disclosure step withheld.
  */
-import type { Figure, Percent } from '../data/disclosure';
-import type { CrossTab, TermReport } from '../data/report';
-import { compareShares, compareWithTarget, wilson, type Comparison, type Interval, type PublishedShare, type TargetComparison, type Verdict } from './chance';
+import type { Figure, Percent } from '../data/disclosure.ts';
+import type { CrossTab, TermReport } from '../data/report.ts';
+import { compareShares, compareWithTarget, wilson, type Comparison, type Interval, type PublishedShare, type TargetComparison, type Verdict } from './chance.ts';
 
 /** A published exact share of a published whole, or undefined when either is not published exactly. */
 export function publishedShare(p: Percent | undefined, whole: Figure | undefined): PublishedShare | undefined {

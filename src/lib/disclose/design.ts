@@ -7,11 +7,11 @@
  * The design is three publications per term (audits; family feedback; compliments and
  * complaints), which share no counts and so are checked separately.
  */
-import { combine, minus, sumOf, type Constraint, type Terms } from './linear';
-import type { BreakdownRow, CountFigure, Derived, PubFigure, Publication, ShareFigure, ShareView } from './publication';
-import { DIMENSIONS, RATINGS, type TermTally } from '../tally/tally';
-import type { Partnership } from '../schemas/partnership';
-import type { SelfEvaluationTally } from '../tally/self-evaluation';
+import { combine, minus, sumOf, type Constraint, type Terms } from './linear.ts';
+import type { BreakdownRow, CountFigure, Derived, PubFigure, Publication, ShareFigure, ShareView } from './publication.ts';
+import { DIMENSIONS, RATINGS, type TermTally } from '../tally/tally.ts';
+import type { Partnership } from '../schemas/partnership.ts';
+import type { SelfEvaluationTally } from '../tally/self-evaluation.ts';
 
 /** Losses: the information a reader loses when a figure is hidden (lower is hidden first). */
 const LOSS = {
@@ -34,7 +34,10 @@ class Builder {
   structure: Constraint[] = [];
   derived: Derived[] = [];
   rows = new Map<string, BreakdownRow>();
-  constructor(readonly threshold: number) {}
+  readonly threshold: number;
+  constructor(threshold: number) {
+    this.threshold = threshold;
+  }
 
   atom(name: string, truth: number): number {
     this.atoms.push({ name, truth });

@@ -15,9 +15,9 @@
  * Hiding a figure only ever removes or loosens a constraint, so the set of tables consistent
  * with the publication only grows: a count protected once stays protected.
  */
-import { roundPercent } from '../data/disclosure';
-import { atLeastConstraint, averageConstraints, belowConstraint, evaluate, holds, minus, percentConstraints, type Constraint, type Terms } from './linear';
-import { RangeFinder } from './solver';
+import { roundPercent } from '../data/disclosure.ts';
+import { atLeastConstraint, averageConstraints, belowConstraint, evaluate, holds, minus, percentConstraints, type Constraint, type Terms } from './linear.ts';
+import { RangeFinder } from './solver.ts';
 
 export interface CountFigure {
   kind: 'count';

@@ -5,7 +5,7 @@
  * interval (τ-ARGUS, sdcTable); the attacker holds the same constraints.
  */
 import highsLoader from 'highs';
-import type { Constraint, Terms } from './linear';
+import type { Constraint, Terms } from './linear.ts';
 
 /* The parts of the highs package used here (its own types describe the whole API). */
 type Selection = { kind: 'range'; from: number; to: number };
@@ -55,10 +55,12 @@ export class RangeFinder {
   private current?: readonly Constraint[];
   private cost: Float64Array;
 
-  constructor(
-    private readonly highs: Highs,
-    readonly atoms: number,
-  ) {
+  private readonly highs: Highs;
+  readonly atoms: number;
+
+  constructor(highs: Highs, atoms: number) {
+    this.highs = highs;
+    this.atoms = atoms;
     this.model = highs.createModel();
     this.model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-6 });
     this.cost = new Float64Array(Math.max(atoms, 1));

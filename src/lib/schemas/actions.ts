@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { IsoDateSchema, SlugSchema, StageSchema, TextSchema } from './common';
+import { IsoDateSchema, SlugSchema, StageSchema, TextSchema } from './common.ts';
 
 /** The statuses an action moves through. "dropped" needs a reason. */
 export const ACTION_STATUSES = ['planned', 'in-progress', 'done', 'dropped'] as const;

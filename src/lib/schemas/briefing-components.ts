@@ -5,7 +5,7 @@
  * never disagree about what an attribute means.
  */
 import { z } from 'astro/zod';
-import { CHART_SECTIONS, COMPARISONS, METRICS } from '../data/metrics';
+import { CHART_SECTIONS, COMPARISONS, METRICS } from '../data/metrics.ts';
 
 /** Text in an attribute: metric="audits", or written in braces, metric={"audits"}. */
 const Text = z.string().trim().min(1, { message: 'must not be empty' });

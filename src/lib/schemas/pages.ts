@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { AudienceSchema, IsoDateSchema, SlugSchema, StageSchema, TextSchema } from './common';
+import { AudienceSchema, IsoDateSchema, SlugSchema, StageSchema, TextSchema } from './common.ts';
 
 /**
  * The laws and statutory guidance a page may cite, with their official addresses. A citation names

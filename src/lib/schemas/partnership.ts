@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { IsoDateSchema, SlugSchema, TextSchema } from './common';
+import { IsoDateSchema, SlugSchema, TextSchema } from './common.ts';
 
 /** One named option in a configured list (a locality, audit type or level). */
 export const OptionSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { IsoDateSchema, TextSchema } from './common';
+import { IsoDateSchema, TextSchema } from './common.ts';
 
 /** A figure an update revised, named exactly as in the report's figures.csv. */
 export const RevisedFigureSchema = z

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { LegalFields } from './pages';
-import { CoreOfferSchema, EcmOutcomeSchema, IsoDateSchema, SlugSchema, StageSchema, TextSchema } from './common';
+import { LegalFields } from './pages.ts';
+import { CoreOfferSchema, EcmOutcomeSchema, IsoDateSchema, SlugSchema, StageSchema, TextSchema } from './common.ts';
 
 /** One supporting-evidence point: plain text, or text with Code of Practice paragraph references. */
 export const EvidenceSchema = z.union([

@@ -3,8 +3,8 @@
  * standard, year by year (the last SELF_EVALUATION_YEARS years, so a trend shows; Quality
  * Standards 2008, para 10). Nothing here is published; every count goes on to disclosure control.
  */
-import type { Partnership } from '../schemas/partnership';
-import type { SelfEvaluationRecord } from '../data/columns';
+import type { Partnership } from '../schemas/partnership.ts';
+import type { SelfEvaluationRecord } from '../data/columns.ts';
 
 /** Years of self-evaluation shown for a trend. */
 export const SELF_EVALUATION_YEARS = 3;

@@ -2,9 +2,9 @@
  * Tally: counts each term's checked records into the tables its report answers from. Nothing
  * here is published; every count goes on to disclosure control (src/lib/disclose/).
  */
-import type { Partnership } from '../schemas/partnership';
-import type { AuditRecord, ComplaintRecord, FeedbackRecord } from '../data/columns';
-import { allTerms, termOf, type Term } from '../data/terms';
+import type { Partnership } from '../schemas/partnership.ts';
+import type { AuditRecord, ComplaintRecord, FeedbackRecord } from '../data/columns.ts';
+import { allTerms, termOf, type Term } from '../data/terms.ts';
 
 /** The dimensions audits are broken down by, in report order. */
 export const DIMENSIONS = [
