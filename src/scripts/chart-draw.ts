@@ -1,7 +1,7 @@
 // Draws one chart (loaded by charts.ts when the first chart comes near the screen): an
 // enhancement over the table that is already on the page. Only the Chart.js parts used are
 // registered, to keep the script small. Series are labelled directly (values at the end of bars,
-// names at the end of lines), never told apart by colour alone; suppressed figures are gaps
+// names at the end of lines when there are several), never told apart by colour alone; suppressed figures are gaps
 // labelled with the suppression symbol.
 //
 // Keyboard: the chart is one tab stop. The arrow keys move through its figures, each one
@@ -158,7 +158,9 @@ const directLabels: Plugin = {
           const end = iv && v !== null ? Math.max(x, scales.x!.getPixelForValue(iv.upper)) : x;
           put(v === null ? symbol : `${v}${unit}`, v === null ? chartArea.left + 4 : end + 4, y, 14);
         });
-      } else {
+      } else if (spec.series.length > 1) {
+        // Names tell several lines apart. A chart of one line is named by its caption, and a name
+        // at the line's end would sit over the line or its whiskers wherever the line runs.
         const last = [...meta.data].reverse().find((_, k) => (ds.data[meta.data.length - 1 - k] as number | null) !== null);
         if (last) {
           const { x, y } = last.getProps(['x', 'y'], true) as { x: number; y: number };

@@ -44,14 +44,23 @@ async function drawEveryChart(page: Page): Promise<number> {
 /**
  * Every label drawn on every chart of the page that is cut off at the canvas's edge, cut short, on
  * top of another bar's name, or written over its hatched band: the chart's own axis labels (where
- * Chart.js put each line, measured in the chart's font) and the labels we draw (values, bands, target);
- * and every likely-range whisker that runs past the end of its axis.
+ * Chart.js put each line, measured in the chart's font) and the labels we draw (values, bands, target),
+ * or, on a line chart, written over the line, a point or a whisker; and every likely-range whisker
+ * that runs past the end of its axis.
  */
 function clippedLabels(): string[] {
   type Item = { label: string | string[]; font: { string: string; size: number; lineHeight: number }; textOffset: number; options: { translation: [number, number]; rotation: number; textAlign: string; textBaseline: string } };
   type Scale = { type: string; axis: string; ticks: { value: number; label: string | string[] }[]; getLabelItems(): Item[] };
   type Drawn = { text: string; left: number; right: number; top: number; bottom: number; band?: { left: number; right: number } };
-  type ChartLike = { ctx: CanvasRenderingContext2D; width: number; height: number; scales: Record<string, Scale>; data: { labels: string[] }; sqLabels?: Drawn[] };
+  type ChartLike = {
+    ctx: CanvasRenderingContext2D;
+    width: number;
+    height: number;
+    scales: Record<string, Scale>;
+    data: { labels: string[] };
+    sqLabels?: Drawn[];
+    getDatasetMeta(i: number): { data: { x: number; y: number }[] };
+  };
   const out: string[] = [];
   for (const holder of document.querySelectorAll<HTMLElement>('.sq-chart')) {
     const chart = (holder as HTMLElement & { chart?: ChartLike }).chart;
@@ -90,12 +99,30 @@ function clippedLabels(): string[] {
         for (let i = 1; i < boxes.length; i++) if (boxes[i]!.top < boxes[i - 1]!.bottom - 0.5) out.push(`${name}: "${boxes[i - 1]!.text}" runs into "${boxes[i]!.text}"`);
       }
     }
+    const spec = JSON.parse(holder.dataset.chart ?? '{}') as { type: string; series: { values: (number | null)[]; intervals?: ({ lower: number; upper: number } | null)[] }[] };
+    // On a line chart, what is drawn for the figures: each point, its whisker, and the line between
+    // points (sampled along it). No label may be written over any of it.
+    const marks: { l: number; r: number; t: number; b: number }[] = [];
+    if (spec.type === 'line') {
+      const y = chart.scales.y as unknown as { getPixelForValue(v: number): number };
+      spec.series.forEach((s, si) => {
+        const pts = chart.getDatasetMeta(si).data.map((p, i) => (s.values[i] === null ? null : p));
+        pts.forEach((p, i) => {
+          if (!p) return;
+          marks.push({ l: p.x - 4, r: p.x + 4, t: p.y - 4, b: p.y + 4 });
+          const iv = s.intervals?.[i];
+          if (iv) marks.push({ l: p.x - 4, r: p.x + 4, t: y.getPixelForValue(iv.upper), b: y.getPixelForValue(iv.lower) });
+          const q = pts[i + 1];
+          if (q) for (let k = 0; k <= 24; k++) marks.push({ l: p.x + ((q.x - p.x) * k) / 24, r: p.x + ((q.x - p.x) * k) / 24, t: p.y + ((q.y - p.y) * k) / 24, b: p.y + ((q.y - p.y) * k) / 24 });
+        });
+      });
+    }
     for (const l of chart.sqLabels ?? []) {
       if (outside(l.left, l.right, l.top, l.bottom)) out.push(`${name}: "${l.text}" runs off the chart`);
       if (l.band && l.left < l.band.right - 0.5 && l.right > l.band.left + 0.5) out.push(`${name}: "${l.text}" is written over its band`);
+      if (marks.some((m) => m.l < l.right && m.r > l.left && m.t < l.bottom && m.b > l.top)) out.push(`${name}: "${l.text}" is written over the line or its whiskers`);
     }
     // Every likely-range whisker ends inside the value axis, not cut off at its top.
-    const spec = JSON.parse(holder.dataset.chart ?? '{}') as { type: string; series: { values: (number | null)[]; intervals?: ({ upper: number } | null)[] }[] };
     const top = (chart.scales[spec.type === 'bar' ? 'x' : 'y'] as unknown as { max: number }).max;
     for (const s of spec.series) {
       s.intervals?.forEach((iv, i) => {
