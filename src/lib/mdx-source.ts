@@ -42,6 +42,9 @@ export interface MdxSource {
   problems: Problem[];
 }
 
+/** A line MDX reads as JavaScript: the word import or export at its start. */
+const ESM_LINE = /^[ \t]*(?:import|export)\b/m;
+
 /** Quotation marks that word processors put in place of straight quotes. */
 const CURLY = '“”„‟‘’‚‛';
 
@@ -225,6 +228,10 @@ function explain(file: string, text: string, starts: number[], f: SyntaxFailure)
  */
 export function readMdx(file: string, original: string): MdxSource {
   let text = original.replace(/^\uFEFF/, '');
+  // Tags and code in braces need a < or a {, and a line the compiler reads as code starts with
+  // "import" or "export": text with none of them is plain Markdown, which always parses and holds
+  // nothing to report (most guidance pages). Not parsing it saves a third of the content check.
+  if (!/[<{]/.test(text) && !ESM_LINE.test(text)) return { elements: [], expressions: [], problems: [] };
   const starts = lineStarts(text);
   const problems: Problem[] = [];
   let tree: MdastNode | undefined;
@@ -295,6 +302,18 @@ export function readMdx(file: string, original: string): MdxSource {
       elements.push({ name: n.name ?? '', ...where, attributes });
     } else if ((n.type === 'mdxFlowExpression' || n.type === 'mdxTextExpression') && n.position) {
       expressions.push({ code: n.value ?? '', ...locate(starts, n.position.start.offset) });
+    } else if (n.type === 'mdxjsEsm' && n.position) {
+      // MDX reads a paragraph that starts with the word import or export as JavaScript, which the
+      // build then fails to compile ("Could not parse esm"). Content never needs it: pages give
+      // their components.
+      const word = /^\s*(import|export)/.exec(n.value ?? '')?.[1] ?? 'export';
+      problems.push({
+        file,
+        ...locate(starts, n.position.start.offset),
+        message: `this paragraph starts with the word "${word}" in small letters, which MDX reads as program code, so the site would fail to build`,
+        expected: `text that does not begin a paragraph with "${word}" in small letters`,
+        fix: `write "${word[0]!.toUpperCase()}${word.slice(1)}" with a capital letter, or start the sentence with another word`,
+      });
     }
     for (const c of n.children ?? []) visit(c);
   };

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { mdxToMdast, type MdastNode } from 'satteri';
+import { globSync } from 'tinyglobby';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/content-check';
+import { readMdx } from '../../src/lib/mdx-source';
+import { ROOT, projectCopy } from '../helpers/project-copy';
+
+const FILE = 'content/guidance/x.mdx';
+
+/** Every node type in a tree. */
+function types(node: MdastNode, out = new Set<string>()): Set<string> {
+  out.add(node.type);
+  for (const c of (node as { children?: MdastNode[] }).children ?? []) types(c, out);
+  return out;
+}
+const MDX_ONLY = ['mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm'];
+
+describe('a paragraph that starts with import or export', () => {
+  it('is reported with its line, as the build would fail on it', () => {
+    const { problems } = readMdx(FILE, '---\ntitle: x\n---\n\nIntro.\n\nexport the file as CSV UTF-8 before you send it.\n\nimport the data into the spreadsheet.\n');
+    expect(problems.map((p) => [p.line, p.column])).toEqual([
+      [7, 1],
+      [9, 1],
+    ]);
+    expect(problems[0]!.message).toContain('"export" in small letters');
+    expect(problems[0]!.fix).toContain('"Export"');
+    expect(problems[1]!.message).toContain('"import"');
+  });
+
+  it('is not reported with a capital letter, or inside a paragraph', () => {
+    expect(readMdx(FILE, 'Export the file.\n\nWe will\nexport the file.\n\nImport it.\n').problems).toEqual([]);
+  });
+
+  it('is listed by the content check with the file and the line quoted', () => {
+    const copy = projectCopy();
+    try {
+      const rel = 'content/guidance/annual-review-what-to-expect.mdx';
+      copy.write(rel, `${copy.read(rel)}\nexport the file as CSV UTF-8 before you send it.\n`);
+      const { problems } = checkContent(copy.dir);
+      expect(problems.filter((x) => x.file === rel).map((x) => [x.line, x.message])).toEqual([
+        [copy.read(rel).split('\n').indexOf('export the file as CSV UTF-8 before you send it.') + 1, expect.stringContaining('"export" in small letters')],
+      ]);
+    } finally {
+      copy.remove();
+    }
+  });
+});
+
+describe('text with no < or { and no line starting with import or export', () => {
+  // readMdx does not parse such text: it holds no tags, no code and nothing that fails to parse.
+  // These are what that rests on, checked with the compiler itself.
+  const plain = globSync('content/**/*.mdx', { cwd: ROOT })
+    .map((f) => readFileSync(`${ROOT}/${f}`, 'utf8'))
+    .filter((t) => !/[<{]/.test(t) && !/^[ \t]*(?:import|export)\b/m.test(t));
+  const tricky = ['a } b', '}', '> quote', '    indented', '| a | b |\n| - | - |\n| 1 | 2 |', '```\n}\n```', 'a\\b', '&amp; &nbsp;', '[^1]\n\n[^1]: note', 'x ! y', 'a --> b', 'Export it.', 'We will\nexport it.'];
+
+  it('parses, with nothing MDX-only in it, for every such file of the example and tricky text', () => {
+    expect(plain.length).toBeGreaterThan(5);
+    for (const text of [...plain, ...tricky]) {
+      const found = [...types(mdxToMdast(text))].filter((t) => MDX_ONLY.includes(t));
+      expect(found).toEqual([]);
+      expect(readMdx(FILE, text)).toEqual({ elements: [], expressions: [], problems: [] });
+    }
+  });
+});
