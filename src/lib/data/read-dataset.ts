@@ -44,9 +44,7 @@ export function readCsvText<R>(
   seen: Map<string, { file: string; line: number }>,
 ): { records: R[]; problems: Problem[]; notes: Problem[] } {
   const names = Object.keys(columns);
-  const T0 = performance.now();
   const parsed = parseCsv(file, text, names);
-  (globalThis as any).TP = performance.now() - T0;
   const { table } = parsed;
   const problems = parsed.problems.filter((p) => !isNote(p));
   const notes = parsed.problems.filter(isNote);
