@@ -230,7 +230,8 @@ export function readMdx(file: string, original: string): MdxSource {
   let text = original.replace(/^\uFEFF/, '');
   // Tags and code in braces need a < or a {, and a line the compiler reads as code starts with
   // "import" or "export": text with none of them is plain Markdown, which always parses and holds
-  // nothing to report (most guidance pages). Not parsing it saves a third of the content check.
+  // nothing to report (most guidance pages). Not parsing it took the whole content check of 1,012
+  // files from about 230 to 200 ms.
   if (!/[<{]/.test(text) && !ESM_LINE.test(text)) return { elements: [], expressions: [], problems: [] };
   const starts = lineStarts(text);
   const problems: Problem[] = [];
