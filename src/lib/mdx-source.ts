@@ -184,6 +184,30 @@ function syntaxFailure(error: unknown): SyntaxFailure {
 /** Components whose content goes between an opening and a closing tag (the rest end with />). */
 const WRAPPERS = new Set(['Callout']);
 
+/**
+ * A < that is not the start of a tag, explained: a web or email address in angle brackets
+ * (Markdown's autolink, which MDX does not have), or a sign before a number ("fewer than <5").
+ * Undefined for any other failure.
+ */
+function loneAngle(file: string, text: string, starts: number[], f: SyntaxFailure): Problem | undefined {
+  const offset = (starts[f.line - 1] ?? 0) + f.column - 1;
+  if (text[offset] !== '<' || !/Unexpected character/.test(f.reason)) return undefined;
+  const at = { file, line: f.line, column: f.column };
+  const after = text.slice(offset + 1, offset + 300);
+  const link = /^((?:https?:\/\/|www\.)[^\s>]*)>/.exec(after);
+  if (link) {
+    return { ...at, message: `the web address <${link[1]}> is in angle brackets, which MDX reads as the start of a component`, expected: 'a link written [words that say where it goes](the address)', fix: `write it as [the page's name](${link[1]}), or remove the < and >` };
+  }
+  if (/^[^\s<>@]+@[^\s<>]+>/.test(after)) {
+    return { ...at, message: 'an email address in angle brackets (<…@…>) is read by MDX as the start of a component', expected: 'a link written [the address](mailto:the address)', fix: 'write the address as [the address](mailto:the address), or remove the < and >' };
+  }
+  const next = /^[^\s<]{1,12}/.exec(after)?.[0];
+  if (next && /^[\d=.£$%-]/.test(next)) {
+    return { ...at, message: `the sign < before "${next}" is read by MDX as the start of a component`, expected: 'words such as "fewer than 5" or "under 5", or the sign written \\<', fix: 'write "fewer than" or "under" (clearer for families), or put a backslash before the sign: \\<' };
+  }
+  return undefined;
+}
+
 /** A parser failure as a problem a person who writes briefings, not code, can act on. */
 function explain(file: string, text: string, starts: number[], f: SyntaxFailure): Problem {
   const at = { file, line: f.line, column: f.column };
@@ -236,13 +260,21 @@ export function readMdx(file: string, original: string): MdxSource {
   const starts = lineStarts(text);
   const problems: Problem[] = [];
   let tree: MdastNode | undefined;
-  // Each curly-quoted tag costs one more parse; a file with more such tags than this gets the rest reported by the next run.
+  // Each curly-quoted tag or stray < costs one more parse; a file with more of them than this gets the rest reported by the next run.
   for (let attempt = 0; attempt < 50 && !tree; attempt++) {
     try {
       tree = mdxToMdast(text);
     } catch (error) {
       const f = syntaxFailure(error);
       const offset = (starts[f.line - 1] ?? 0) + f.column - 1;
+      // A < that is only text is reported, then read as a space (offsets stay the same), so the
+      // rest of the file is still checked and every such slip is listed in one run.
+      const lone = loneAngle(file, text, starts, f);
+      if (lone) {
+        problems.push(lone);
+        text = `${text.slice(0, offset)} ${text.slice(offset + 1)}`;
+        continue;
+      }
       const tag = text[offset] === '<' ? scanTag(text, offset) : undefined;
       if (tag?.curly.length) {
         const first = tag.curly[0]!;

@@ -64,3 +64,41 @@ describe('text with no < or { and no line starting with import or export', () =>
     }
   });
 });
+
+describe('a < that is not a tag', () => {
+  const first = (text: string) => readMdx(FILE, text).problems[0];
+
+  it('in a sign before a number, says so and how to write it', () => {
+    const p = first('Fewer than <5 children waited.');
+    expect([p?.line, p?.column]).toEqual([1, 12]);
+    expect(p?.message).toBe('the sign < before "5" is read by MDX as the start of a component');
+    expect(p?.fix).toContain('"fewer than"');
+  });
+
+  it('around a web address, says to write a link', () => {
+    const p = first('See <https://www.gov.uk/children-with-special-educational-needs> for more.');
+    expect(p?.message).toContain('the web address <https://www.gov.uk/children-with-special-educational-needs> is in angle brackets');
+    expect(p?.fix).toBe("write it as [the page's name](https://www.gov.uk/children-with-special-educational-needs), or remove the < and >");
+  });
+
+  it('around an email address, says to write a mailto link without repeating the address', () => {
+    const p = first('Email <send.team@northvale.example> with questions.');
+    expect(p?.message).toBe('an email address in angle brackets (<…@…>) is read by MDX as the start of a component');
+    expect(`${p?.message} ${p?.fix}`).not.toContain('send.team');
+  });
+
+  it('with a space after it is plain text', () => {
+    expect(readMdx(FILE, 'If 3 < 4 then it is fine.').problems).toEqual([]);
+  });
+});
+
+describe('several slips in one file', () => {
+  it('are all listed in one run, each at its own line and column', () => {
+    const { problems } = readMdx(FILE, 'Fewer than <5 waited.\n\nSee <https://www.gov.uk/x>.\n\nUse <Stat metric=“audits” /> here.\n');
+    expect(problems.map((p) => [p.line, p.column, p.message.slice(0, 30)])).toEqual([
+      [1, 12, 'the sign < before "5" is read '],
+      [3, 5, 'the web address <https://www.g'],
+      [5, 18, 'the value of metric is in curl'],
+    ]);
+  });
+});
