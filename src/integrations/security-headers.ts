@@ -25,14 +25,15 @@ export function securityHeaders(): AstroIntegration {
 /**
  * The start of a built page, up to the end of its <head> where Astro puts the policy: reading only
  * that much is enough, instead of every page whole. A page whose head is longer is read whole.
+ * One buffer serves every page (the text is copied out of it).
  */
-function pageHead(file: string, bytes = 16 * 1024): string {
+const head = Buffer.alloc(16 * 1024);
+function pageHead(file: string): string {
   const fd = openSync(file, 'r');
   try {
-    const buf = Buffer.alloc(bytes);
-    const n = readSync(fd, buf, 0, bytes, 0);
-    const text = buf.subarray(0, n).toString('utf8');
-    return n < bytes || text.includes('</head>') ? text : readFileSync(file, 'utf8');
+    const n = readSync(fd, head, 0, head.length, 0);
+    const text = head.subarray(0, n).toString('utf8');
+    return n < head.length || text.includes('</head>') ? text : readFileSync(file, 'utf8');
   } finally {
     closeSync(fd);
   }

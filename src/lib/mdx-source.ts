@@ -42,8 +42,12 @@ export interface MdxSource {
   problems: Problem[];
 }
 
-/** A line MDX reads as JavaScript: the word import or export at its start. */
-const ESM_LINE = /^[ \t]*(?:import|export)\b/m;
+/**
+ * Whether text is plain Markdown to MDX: tags and code in braces need a < or a {, and a line the
+ * compiler reads as code starts with "import" or "export". Such text always parses and holds
+ * nothing to report (most guidance pages).
+ */
+export const isPlainMarkdown = (text: string) => !/[<{]/.test(text) && !/^[ \t]*(?:import|export)\b/m.test(text);
 
 /** Quotation marks that word processors put in place of straight quotes. */
 const CURLY = '“”„‟‘’‚‛';
@@ -189,8 +193,7 @@ const WRAPPERS = new Set(['Callout']);
  * (Markdown's autolink, which MDX does not have), or a sign before a number ("fewer than <5").
  * Undefined for any other failure.
  */
-function loneAngle(file: string, text: string, starts: number[], f: SyntaxFailure): Problem | undefined {
-  const offset = (starts[f.line - 1] ?? 0) + f.column - 1;
+function loneAngle(file: string, text: string, offset: number, f: SyntaxFailure): Problem | undefined {
   if (text[offset] !== '<' || !/Unexpected character/.test(f.reason)) return undefined;
   const at = { file, line: f.line, column: f.column };
   const after = text.slice(offset + 1, offset + 300);
@@ -209,9 +212,8 @@ function loneAngle(file: string, text: string, starts: number[], f: SyntaxFailur
 }
 
 /** A parser failure as a problem a person who writes briefings, not code, can act on. */
-function explain(file: string, text: string, starts: number[], f: SyntaxFailure): Problem {
+function explain(file: string, text: string, offset: number, f: SyntaxFailure): Problem {
   const at = { file, line: f.line, column: f.column };
-  const offset = (starts[f.line - 1] ?? 0) + f.column - 1;
   const unclosedTag = /^Expected a closing tag for `<([^>]*)>`/.exec(f.reason);
   if (unclosedTag) {
     const name = unclosedTag[1]!;
@@ -252,11 +254,8 @@ function explain(file: string, text: string, starts: number[], f: SyntaxFailure)
  */
 export function readMdx(file: string, original: string): MdxSource {
   let text = original.replace(/^\uFEFF/, '');
-  // Tags and code in braces need a < or a {, and a line the compiler reads as code starts with
-  // "import" or "export": text with none of them is plain Markdown, which always parses and holds
-  // nothing to report (most guidance pages). Not parsing it took the whole content check of 1,012
-  // files from about 230 to 200 ms.
-  if (!/[<{]/.test(text) && !ESM_LINE.test(text)) return { elements: [], expressions: [], problems: [] };
+  // Not parsing plain Markdown took the whole content check of 1,012 files from about 230 to 200 ms.
+  if (isPlainMarkdown(text)) return { elements: [], expressions: [], problems: [] };
   const starts = lineStarts(text);
   const problems: Problem[] = [];
   let tree: MdastNode | undefined;
@@ -269,7 +268,7 @@ export function readMdx(file: string, original: string): MdxSource {
       const offset = (starts[f.line - 1] ?? 0) + f.column - 1;
       // A < that is only text is reported, then read as a space (offsets stay the same), so the
       // rest of the file is still checked and every such slip is listed in one run.
-      const lone = loneAngle(file, text, starts, f);
+      const lone = loneAngle(file, text, offset, f);
       if (lone) {
         problems.push(lone);
         text = `${text.slice(0, offset)} ${text.slice(offset + 1)}`;
@@ -295,7 +294,7 @@ export function readMdx(file: string, original: string): MdxSource {
         text = fixed;
         continue;
       }
-      problems.push(explain(file, text, starts, f));
+      problems.push(explain(file, text, offset, f));
       return { elements: [], expressions: [], problems };
     }
   }

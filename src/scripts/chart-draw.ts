@@ -1,8 +1,8 @@
 // Draws one chart (loaded by charts.ts when the first chart comes near the screen): an
 // enhancement over the table that is already on the page. Only the Chart.js parts used are
 // registered, to keep the script small. Series are labelled directly (values at the end of bars,
-// names at the end of lines when there are several), never told apart by colour alone; suppressed figures are gaps
-// labelled with the suppression symbol.
+// names at the end of lines when there are several), never told apart by colour alone;
+// suppressed figures are gaps labelled with the suppression symbol.
 //
 // Keyboard: the chart is one tab stop. The arrow keys move through its figures, each one
 // outlined on the chart and read out by a live region under it ("North: 82%. Figure 1 of 6.").

@@ -3,7 +3,7 @@ import { mdxToMdast, type MdastNode } from 'satteri';
 import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content-check';
-import { readMdx } from '../../src/lib/mdx-source';
+import { isPlainMarkdown, readMdx } from '../../src/lib/mdx-source';
 import { ROOT, projectCopy } from '../helpers/project-copy';
 
 const FILE = 'content/guidance/x.mdx';
@@ -52,7 +52,7 @@ describe('text with no < or { and no line starting with import or export', () =>
   // These are what that rests on, checked with the compiler itself.
   const plain = globSync('content/**/*.mdx', { cwd: ROOT })
     .map((f) => readFileSync(`${ROOT}/${f}`, 'utf8'))
-    .filter((t) => !/[<{]/.test(t) && !/^[ \t]*(?:import|export)\b/m.test(t));
+    .filter(isPlainMarkdown);
   const tricky = ['a } b', '}', '> quote', '    indented', '| a | b |\n| - | - |\n| 1 | 2 |', '```\n}\n```', 'a\\b', '&amp; &nbsp;', '[^1]\n\n[^1]: note', 'x ! y', 'a --> b', 'Export it.', 'We will\nexport it.'];
 
   it('parses, with nothing MDX-only in it, for every such file of the example and tricky text', () => {
