@@ -27,8 +27,9 @@ interface Highs {
 let loading: Promise<Highs> | undefined;
 
 /**
- * Loads HiGHS once per process. Imported statically: a build loads this module through Vite's
- * module runner, which is closed by the time a dynamic import would run.
+ * Loads HiGHS once per process. Imported statically: where Astro loads the configuration through
+ * Vite (its fallback when Node cannot read the TypeScript itself, as before Node 22.18), Vite's
+ * module runner is closed by the time a dynamic import would run.
  */
 export function loadSolver(): Promise<Highs> {
   loading ??= (highsLoader as unknown as () => Promise<Highs>)();
