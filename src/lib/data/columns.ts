@@ -103,7 +103,8 @@ function readDay(s: string): string | undefined {
   else return undefined;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return date.toISOString().slice(0, 10);
+  // Written out rather than with toISOString: the regular expressions above allow only four-digit years.
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /**
@@ -193,6 +194,8 @@ export function choiceColumn<T extends string>(name: string, meaning: string, ch
   };
 }
 
+const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9/_-]{2,39}$/;
+
 export const refColumn = (name: string, meaning: string, example: string): Column<string> => ({
   name,
   required: true,
@@ -203,7 +206,7 @@ export const refColumn = (name: string, meaning: string, example: string): Colum
   isRef: true,
   parse(raw) {
     const s = raw.trim();
-    if (/^[A-Za-z0-9][A-Za-z0-9/_-]{2,39}$/.test(s)) return ok(s);
+    if (REFERENCE.test(s)) return ok(s);
     return {
       ok: false,
       message: s ? `found "${s}", which is not a valid reference` : 'the reference is missing',

@@ -95,6 +95,23 @@ export function identifierIn(value: string, opts: { dateColumn: boolean }): Iden
   return undefined;
 }
 
+/** Any run of ten or more digits, spaces, brackets or hyphens that starts and ends with a digit. */
+const DIGIT_RUN_ANYWHERE = /\d[\d ()-]{8,}\d/;
+/** Letters, digits, hyphens, slashes and underscores only, starting with a letter, at least 9 in all. */
+const LETTER_LED_TOKEN = /^[A-Za-z][A-Za-z0-9/_-]{8,}$/;
+
+/**
+ * A quick clearance for references such as "NV-A-2024-0001", the one column whose every cell is
+ * different and so checked one by one. Such a token cannot be anything identifierIn or
+ * identifierInParts find: it holds no "@" (email), no spaces or list marks (no parts to split),
+ * starts with a letter (NHS numbers, ULNs, phone numbers and dates start with a digit, "+" or
+ * "("), is longer than any postcode, and has no run of ten digits, spaces, brackets or hyphens
+ * (which every UPN, NHS number, ULN and phone number has, and which identifierInParts looks
+ * inside). True only when both full checks would find nothing; test/lib/privacy.test.ts holds it
+ * to that over generated values.
+ */
+export const isPlainToken = (value: string) => LETTER_LED_TOKEN.test(value) && !DIGIT_RUN_ANYWHERE.test(value);
+
 /** Words that, in a column header, say the column holds personal data. */
 const PERSONAL_HEADER_WORDS = [
   'name', 'names', 'forename', 'forenames', 'firstname', 'surname', 'lastname', 'fullname',

@@ -9,7 +9,7 @@ import { globSync } from 'tinyglobby';
 import type { Problem } from '../problems.ts';
 import { columnName, decodeCsv, normaliseHeading, parseCsv } from './csv.ts';
 import { DATASETS, type AuditRecord, type Column, type ColumnContext, type ComplaintRecord, type Dataset, type DatasetName, type FeedbackRecord } from './columns.ts';
-import { identifierIn, identifierInParts, isPersonalHeader } from './privacy.ts';
+import { identifierIn, identifierInParts, isPersonalHeader, isPlainToken } from './privacy.ts';
 import type { Partnership } from '../schemas/partnership.ts';
 import { allTerms, termOf } from './terms.ts';
 
@@ -21,7 +21,8 @@ type Verdict = { ok: true; value: unknown } | { ok: false; problem: Pick<Problem
 /** What one cell holds: its value, or the problem with it. Personal data is caught before anything echoes the value. */
 function verdict(raw: string, col: Column, ctx: ColumnContext): Verdict {
   // The whole cell, then each item of a list cell ("ehc-plan-2;999 000 0000"), before anything echoes it.
-  const kind = raw ? identifierIn(raw, { dateColumn: !!col.isDate }) ?? identifierInParts(raw, { dateColumn: !!col.isDate }) : undefined;
+  // References are all different, so each is checked: most clear the quick test (isPlainToken).
+  const kind = !raw || (col.isRef && isPlainToken(raw)) ? undefined : identifierIn(raw, { dateColumn: !!col.isDate }) ?? identifierInParts(raw, { dateColumn: !!col.isDate });
   if (kind) return { ok: false, problem: { message: `this cell looks like personal data (${kind}); its value is not shown here`, expected: 'anonymised data only', fix: PERSONAL_FIX } };
   if (col.required && raw.trim() === '') return { ok: false, problem: { message: 'this cell is empty', expected: col.allowed(ctx), fix: `fill it in: ${col.meaning}` } };
   const parsed = col.parse(raw, ctx);
