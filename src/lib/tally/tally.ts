@@ -69,7 +69,6 @@ export function tallyTerms({ cfg, audits, feedback, complaints, standards }: Tal
   const grade = index(cfg.grades);
   const dims = DIMENSIONS.map((d) => ({ key: d.key, at: index(cfg[d.config]), size: cfg[d.config].length }));
   const type = index(cfg.auditTypes);
-  const [byType, byLocality, byLevel] = dims.map((d) => d.at);
   const standard = new Map(standards.map((s, i) => [s, i]));
   const fbTheme = index(cfg.feedbackThemes);
   const ccTheme = index(cfg.complaintThemes);
@@ -94,10 +93,7 @@ export function tallyTerms({ cfg, audits, feedback, complaints, standards }: Tal
     for (let ai = 0; ai < list.length; ai++) {
       const a = list[ai]!;
       const g = grade.get(a.grade)!;
-      const grades = t.grades;
-      grades[0]![byType.get(a.audit_type)!]![g]!++;
-      grades[1]![byLocality.get(a.locality)!]![g]!++;
-      grades[2]![byLevel.get(a.level)!]![g]!++;
+      for (let d = 0; d < dims.length; d++) t.grades[d]![dims[d]!.at.get(a[dims[d]!.key])!]![g]!++;
       if (a.timely !== 'n/a') t.timely[type.get(a.audit_type)!]![a.timely === 'yes' ? 0 : 1]++;
       t.moderated[a.moderated === 'yes' ? 0 : 1]++;
       const notMet = a.standards_not_met;
