@@ -22,6 +22,17 @@ describe('search in a real browser', () => {
     expect(external).toEqual([]);
   });
 
+  it('puts the family guide to complaining among the first two results for the words a parent would type', async () => {
+    const page = await site.page();
+    for (const q of ['complaint', 'complain', 'mediation', 'tribunal']) {
+      await page.goto(`${site.base}/search/?q=${q}`);
+      await page.locator('#search-results li a').first().waitFor();
+      const titles = await page.locator('#search-results li a').allTextContents();
+      expect(titles.length, q).toBeGreaterThan(1);
+      expect(titles.slice(0, 2), q).toContain('How to complain or give feedback');
+    }
+  });
+
   it('starts from the search box in the header of any page and keeps the query in the address', async () => {
     const page = await site.page();
     await page.goto(`${site.base}/guidance/`);
