@@ -43,3 +43,15 @@ export const markId = (id: string, k: number) => `cite-${id}-${k}`;
 export { longDate };
 
 export type { Citation, LegalReview };
+
+/**
+ * The Code of Practice references of a standard's evidence point, as the page shows them:
+ * ["6.44"] → "paragraph 6.44", ["6.76", "6.77"] → "paragraphs 6.76, 6.77",
+ * ["chapter 10"] → "chapter 10", ["6.1", "chapter 10"] → "paragraph 6.1 and chapter 10".
+ */
+export function codeReferences(refs: readonly string[]): string {
+  const paragraphs = refs.filter((r) => !r.startsWith('chapter '));
+  const chapters = refs.filter((r) => r.startsWith('chapter '));
+  const parts = [...(paragraphs.length ? [`paragraph${paragraphs.length > 1 ? 's' : ''} ${paragraphs.join(', ')}`] : []), ...(chapters.length ? [chapters.join(', ')] : [])];
+  return parts.join(' and ');
+}

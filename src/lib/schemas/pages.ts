@@ -19,6 +19,8 @@ export const LEGAL_SOURCES = {
   'education-act-2002': { title: 'Education Act 2002', url: 'https://www.legislation.gov.uk/ukpga/2002/32/contents' },
   'mca-2005': { title: 'Mental Capacity Act 2005', url: 'https://www.legislation.gov.uk/ukpga/2005/9/contents' },
   'iss-regs-2014': { title: 'Education (Independent School Standards) Regulations 2014 (SI 2014/3283)', url: 'https://www.legislation.gov.uk/uksi/2014/3283/contents' },
+  'education-act-1996': { title: 'Education Act 1996', url: 'https://www.legislation.gov.uk/ukpga/1996/56/contents' },
+  'personal-budgets-regs-2014': { title: 'Special Educational Needs (Personal Budgets) Regulations 2014 (SI 2014/1652)', url: 'https://www.legislation.gov.uk/uksi/2014/1652/contents' },
 } as const;
 export type LegalSourceId = keyof typeof LEGAL_SOURCES;
 const LEGAL_SOURCE_IDS = Object.keys(LEGAL_SOURCES) as [LegalSourceId, ...LegalSourceId[]];

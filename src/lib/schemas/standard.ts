@@ -8,9 +8,9 @@ export const EvidenceSchema = z.union([
   z.object({
     /** The evidence point, in the source's words. Required. */
     text: TextSchema,
-    /** SEND Code of Practice 2015 paragraph numbers, e.g. ["6.44"]. Default none. */
+    /** SEND Code of Practice 2015 paragraph numbers, e.g. ["6.44"], or a whole chapter, "chapter 10". Default none. */
     codeOfPractice: z
-      .array(z.string().regex(/^\d+(\.\d+)?$/, { message: 'must be a paragraph number like "6.44"' }))
+      .array(z.string().regex(/^(\d+\.\d+|chapter \d+)$/, { message: 'must be a paragraph number like "6.44", or a chapter written "chapter 10"' }))
       .default([]),
   }),
 ]);
