@@ -18,3 +18,14 @@ describe('Code of Practice references on a standard', () => {
     }
   });
 });
+
+describe('the README lists the sources a citation may name', () => {
+  it('names every id in LEGAL_SOURCES, so a writer can find the one they need', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { LEGAL_SOURCES } = await import('../../src/lib/schemas/pages');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const ids = Object.keys(LEGAL_SOURCES);
+    expect(ids.length).toBeGreaterThan(10);
+    expect(ids.filter((id) => !readme.includes(`\`${id}\``))).toEqual([]);
+  });
+});
