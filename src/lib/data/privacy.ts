@@ -134,6 +134,8 @@ export function isPersonalHeader(header: string): boolean {
 const LIST_OR_SPACE = /[;,|\s]/;
 /** A number written with spaces, hyphens or brackets ("999 000 0000", "(01234) 567890"). */
 const DIGIT_RUN = /[+(]?\d[\d ()-]{8,}\d/g;
+/** Something shaped like a UPN inside a longer token ("REF-U820200101001": a UPN with a prefix). */
+const UPN_SHAPE = /[A-Za-z]\d{11}[0-9A-Za-z]/g;
 
 /** Identifiers inside a cell that holds a list or a phrase ("ehc-plan-2;9990001234", "see SW1A 1AA"). */
 export function identifierInParts(value: string, opts: { dateColumn: boolean } = { dateColumn: false }): IdentifierKind | undefined {
@@ -146,7 +148,7 @@ export function identifierInParts(value: string, opts: { dateColumn: boolean } =
       const kind = identifierIn(r, opts);
       if (kind) return kind;
     }
-    return undefined;
+    return upnInside(value);
   }
   // Each item of a list, then each word and each pair of neighbouring words of an item (a
   // postcode has a space inside), then numbers written with spaces ("999 000 0000").
@@ -163,7 +165,13 @@ export function identifierInParts(value: string, opts: { dateColumn: boolean } =
     const kind = identifierIn(c, opts);
     if (kind) return kind;
   }
-  return undefined;
+  return upnInside(value);
+}
+
+/** A UPN written inside a longer token, such as a reference made from a UPN with a prefix. */
+function upnInside(value: string): IdentifierKind | undefined {
+  const shapes = value.length >= 14 ? value.match(UPN_SHAPE) : null;
+  return shapes?.some(isUpn) ? 'UPN (unique pupil number)' : undefined;
 }
 
 /**
@@ -178,5 +186,6 @@ export function redactIdentifiers(text: string): string {
       const kind = identifierIn(m, { dateColumn: true });
       return kind ? `[removed: looks like ${kind}]` : m;
     })
-    .replace(/\b([A-Z]{1,2}\d[A-Z\d]?) (\d[A-Z]{2})\b/gi, (m) => (isPostcode(m) ? '[removed: looks like postcode]' : m));
+    .replace(/\b([A-Z]{1,2}\d[A-Z\d]?) (\d[A-Z]{2})\b/gi, (m) => (isPostcode(m) ? '[removed: looks like postcode]' : m))
+    .replace(UPN_SHAPE, (m) => (isUpn(m) ? '[removed: looks like UPN (unique pupil number)]' : m));
 }

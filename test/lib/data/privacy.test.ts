@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identifierIn, identifierInParts, isNhsNumber, isPersonalHeader, isPlainToken, isUln, isUpn } from '../../../src/lib/data/privacy';
+import { identifierIn, identifierInParts, isNhsNumber, isPersonalHeader, isPlainToken, isUln, isUpn, redactIdentifiers } from '../../../src/lib/data/privacy';
 import { seeded } from '../../../src/lib/data/synthetic';
 
 const cell = (v: string, dateColumn = false) => identifierIn(v, { dateColumn });
@@ -99,7 +99,7 @@ describe('the quick clearance for references (isPlainToken)', () => {
         if (found(v)) caught.push(v);
       }
     }
-    expect(caught).toEqual(expect.arrayContaining(['REF-9990000018', 'REF-999-000-0026', 'x/1234567899/1', 'REF-07700900123']));
+    expect(caught).toEqual(expect.arrayContaining(['REF-U820200101001', 'AU820200101001', 'x/U820200101001/1', 'REF-9990000018', 'REF-999-000-0026', 'x/1234567899/1', 'REF-07700900123']));
   });
 
   it('is true only where both full checks find nothing, over 200,000 generated tokens', () => {
@@ -122,5 +122,19 @@ describe('the quick clearance for references (isPlainToken)', () => {
     // The generator reaches both sides: many tokens cleared, many identifiers caught.
     expect(cleared).toBeGreaterThan(10_000);
     expect(caught).toBeGreaterThan(1_000);
+  });
+});
+
+describe('a UPN made into a reference', () => {
+  it('is caught with a prefix or inside a longer token, and a near miss is not', () => {
+    for (const v of ['REF-U820200101001', 'NVU820200101001', 'a/v938400215011/b', 'case Q30421190001A-2']) {
+      expect(identifierInParts(v), v).toBe('UPN (unique pupil number)');
+    }
+    // The same shape with a wrong check letter is a made-up reference, not a UPN.
+    expect(identifierInParts('REF-A820200101001')).toBeUndefined();
+  });
+
+  it('is removed from any message before it is printed', () => {
+    expect(redactIdentifiers('the reference REF-U820200101001 is used twice')).toBe('the reference REF-[removed: looks like UPN (unique pupil number)] is used twice');
   });
 });

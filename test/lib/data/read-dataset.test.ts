@@ -167,6 +167,14 @@ describe('privacy guard', () => {
     expect(text.join('\n')).not.toMatch(/U820200101001|NV1 2AB|943 476 5919|parent@example|14\/03\/2012/);
     expect(records).toEqual([]);
   });
+  it('refuses a reference made from a UPN with a prefix, naming where but never the value', () => {
+    const file = 'data/audits/prefixed.csv';
+    const text = 'audit_ref,completed_on,audit_type,level,locality,grade,timely,standards_not_met,moderated\nNV-U820200101001,2024-09-02,ehc-plan,multi-agency,north,good,yes,,no\nNV-T-0002,2024-09-03,ehc-plan,multi-agency,north,good,yes,,no\n';
+    const out = readCsvText<AuditRecord>(file, text, DATASETS.audits, ctx, new Map());
+    expect(out.problems.map(show)).toEqual([expect.stringMatching(/^2:1 column A \(audit_ref\): this cell looks like personal data \(UPN \(unique pupil number\)\)/)]);
+    expect(out.problems.map(show).join('\n')).not.toContain('820200101001');
+    expect(out.records.map((r) => r.audit_ref)).toEqual(['NV-T-0002']);
+  });
   it('lets references that merely resemble identifiers through', () => {
     const { problems, records } = read('near-misses.csv');
     expect(problems).toEqual([]);
