@@ -61,3 +61,14 @@ describe('problems and warnings printed together', () => {
     expect(out).toContain('1 problem and 1 warning in 1 file.');
   });
 });
+
+describe('the example site', () => {
+  it('passes the reading-age check that every pull request runs (npm run validate)', async () => {
+    const { checkContent } = await import('../../../src/lib/content-check');
+    const { checkReadability } = await import('../../../src/lib/check/readability');
+    const { content } = checkContent(ROOT);
+    const { results, problems } = checkReadability(ROOT, content);
+    expect(results.length).toBeGreaterThan(20);
+    expect(problems.map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual([]);
+  }, 60_000);
+});
