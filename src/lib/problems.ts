@@ -100,6 +100,13 @@ export function formatProblems(problems: Problem[]): string {
   }
   const w = problems.filter((p) => p.severity === 'warning').length;
   const n = problems.length - w;
-  out.push(`${n} problem${n === 1 ? '' : 's'}${w ? ` and ${w} warning${w === 1 ? '' : 's'}` : ''} in ${byFile.size} file${byFile.size === 1 ? '' : 's'}.`);
+  const files = `${byFile.size} file${byFile.size === 1 ? '' : 's'}`;
+  // Warnings alone are advice: "0 problems" above a list of problems printed next would read as
+  // a contradiction, so a list of warnings says what they are instead.
+  out.push(
+    n === 0 && w
+      ? `${w} warning${w === 1 ? '' : 's'} in ${files}: advice only, ${w === 1 ? 'it does' : 'they do'} not stop the site being published.`
+      : `${n} problem${n === 1 ? '' : 's'}${w ? ` and ${w} warning${w === 1 ? '' : 's'}` : ''} in ${files}.`,
+  );
   return out.join('\n');
 }

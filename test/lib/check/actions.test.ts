@@ -195,7 +195,7 @@ describe('the actions log check', () => {
     expect(list[0]).toMatchObject({ severity: 'warning', line: lineOf(text, 'due:'), field: 'actions[0].due' });
     expect(list[0]!.message).toMatch(/was due on 2024-04-30 and is still in progress, so it is overdue/);
     expect(formatProblems(list)).toContain('warning: ');
-    expect(formatProblems(list)).toContain('0 problems and 1 warning');
+    expect(formatProblems(list)).toContain('1 warning in 1 file: advice only, it does not stop the site being published.');
     // Not overdue before its due date.
     expect(check(text, { ...ctx, today: '2024-04-01' })).toEqual([]);
   });
