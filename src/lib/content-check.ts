@@ -7,7 +7,7 @@ import { checkYamlFile } from './load-yaml.ts';
 import { PATHS } from './paths.ts';
 import type { Problem } from './problems.ts';
 import { PartnershipSchema, type Partnership } from './schemas/partnership.ts';
-import { allTerms } from './data/terms.ts';
+import { allTerms, type Term } from './data/terms.ts';
 import {
   BriefingSchema,
   type Briefing,
@@ -190,6 +190,7 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   const guidanceFiles = globSync(PATHS.guidance.pattern, { cwd: join(root, PATHS.guidance.base) }).map((f) => f.replace(/\.mdx?$/, ''));
   problems.push(...checkLegal(root, [...standards, ...guidance, ...framework, ...pages]));
   problems.push(...checkReferences({ partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, guidanceFiles }));
+  problems.push(...checkBriefingFiles(root, briefings, partnership));
   return { problems, content: { partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, briefingBodies } };
 }
 
@@ -326,6 +327,115 @@ export function checkReferences(c: Content): Problem[] {
         });
       }
     });
+  }
+  return problems;
+}
+
+const TERM_NAME = /\b(autumn|spring|summer)\b/gi;
+const YEAR = /\b(20\d\d)\/(\d\d)\b/g;
+
+/**
+ * What a title says about its term: the term names ("summer") and academic years ("2025/26") it
+ * mentions. A briefing copied from last term and given a new title must not keep last term's
+ * `term:` line, or the page would show last term's figures under this term's name.
+ */
+export function termsNamedIn(title: string): { names: string[]; years: string[] } {
+  const names = [...new Set([...title.matchAll(TERM_NAME)].map((m) => m[1]!.toLowerCase()))];
+  const years = [...new Set([...title.matchAll(YEAR)].map((m) => `${m[1]}/${m[2]}`))];
+  return { names, years };
+}
+
+/**
+ * Checks of each briefing against its term and against the other briefings: the title and the
+ * file name name the same term as `term:`; a briefing is published only after its term has ended
+ * and not in the future; no two briefings have the same text (a copy with a new title); and no
+ * file in content/briefings is left out of the site without a word (saved as .md, or in a folder).
+ */
+export function checkBriefingFiles(root: string, briefings: readonly Entry<Briefing>[], partnership: Partnership | undefined, asOf = today()): Problem[] {
+  const problems: Problem[] = [];
+  const base = PATHS.briefings.base;
+  for (const f of globSync('**/*', { cwd: join(root, base), dot: false })) {
+    if (/^[^/]+\.mdx$/.test(f)) continue;
+    const inFolder = f.includes('/');
+    problems.push({
+      file: `${base}/${f}`,
+      message: inFolder
+        ? 'this file is in a folder inside content/briefings, where the site does not look, so it would not be published'
+        : `this file ends "${f.includes('.') ? f.slice(f.lastIndexOf('.')) : '(no ending)'}", not ".mdx", so it would not be published`,
+      expected: 'each briefing as one file ending .mdx directly in content/briefings',
+      fix: inFolder ? `move it to ${base}/${f.split('/').pop()!.replace(/\.[^.]*$/, '')}.mdx` : `rename it to ${f.replace(/\.[^./]*$/, '')}.mdx (or delete it if it is not a briefing)`,
+    });
+  }
+
+  const terms = partnership ? allTerms(partnership) : [];
+  const termById = new Map<string, Term>(terms.map((t) => [t.id, t]));
+  const ids = new Map<string, Entry<Briefing>>();
+  const bodies = new Map<string, Entry<Briefing>>();
+  for (const b of briefings) {
+    // Two file names that differ only in capital letters are one page: the site keeps one of them.
+    const lower = b.id.toLowerCase();
+    const clash = ids.get(lower);
+    if (clash) {
+      problems.push({
+        file: b.file,
+        line: 1,
+        message: `the names of this file and ${clash.file} differ only in capital letters, so they would be one page and only one of the two would be published`,
+        expected: 'each briefing file to have its own name',
+        fix: 'keep one file: if one is a new version of the other, copy its text into the file you keep and delete the other; if they are two briefings, give one a different name',
+      });
+    } else ids.set(lower, b);
+
+    const term = termById.get(b.data.term);
+    if (!term) continue; // reported already: not a configured term
+    const { names, years } = termsNamedIn(b.data.title);
+    const otherName = names.find((n) => n !== term.name);
+    const otherYear = years.find((y) => y !== term.year);
+    if (otherName || otherYear) {
+      problems.push({
+        ...at(b, ['term'], 'term'),
+        message: `the title names ${[otherName && `the ${otherName} term`, otherYear].filter(Boolean).join(' ')}, but term: says ${b.data.term} (${term.label.toLowerCase()}), so the page would show the figures of the ${term.label.toLowerCase()} under the title's term`,
+        expected: 'the title and term: to name the same term',
+        fix: `if the briefing is about the term in its title, change term: to that term (its figures then come from that term's report); otherwise correct the title`,
+      });
+    }
+    const named = /^(\d{4}-\d{2}-(?:autumn|spring|summer))(?=-|$)/.exec(b.id)?.[1];
+    if (named && named !== b.data.term && !otherName && !otherYear) {
+      problems.push({
+        ...at(b, ['term'], 'term'),
+        message: `the file name starts ${named}, but term: says ${b.data.term}`,
+        expected: 'the file name and term: to name the same term',
+        fix: `if the briefing is about ${named}, change term: to ${named}; otherwise rename the file to start ${b.data.term}`,
+      });
+    }
+    if (b.data.draft) continue;
+    if (b.data.published <= term.end) {
+      problems.push({
+        ...at(b, ['published'], 'published'),
+        message: `the date ${b.data.published} is not after the end of the ${term.label.toLowerCase()} (${term.end}), so the briefing would report a term's figures before the term was over`,
+        expected: `a publication date after ${term.end}`,
+        fix: 'check the date and the term: line; a briefing about this term can go out once the term has ended and its data are in',
+      });
+    } else if (b.data.published > asOf) {
+      problems.push({
+        ...at(b, ['published'], 'published'),
+        message: `the date ${b.data.published} is in the future (today is ${asOf}), but the briefing would go live as soon as it is merged`,
+        expected: `the date it goes live: ${asOf} or earlier`,
+        fix: `write today's date (${asOf}), or keep draft: true until the day it should go out`,
+      });
+    }
+    // The same text under two titles: a copy of another briefing with only its title changed.
+    const { body } = parseFrontmatter(readFileSync(join(root, b.file), 'utf8'), b.file);
+    const key = body.replace(/\s+/g, ' ').trim();
+    const same = key.length > 0 ? bodies.get(key) : undefined;
+    if (same) {
+      problems.push({
+        file: b.file,
+        line: 1,
+        message: `the text of this briefing is the same as ${same.file} (only the frontmatter differs), so the same briefing would be published twice`,
+        expected: 'each briefing to have its own text',
+        fix: 'if this file is a copy made to start a new briefing, write its own text (its figures come from its term: line); otherwise delete it',
+      });
+    } else if (key) bodies.set(key, b);
   }
   return problems;
 }
