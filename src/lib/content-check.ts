@@ -34,6 +34,7 @@ import type { JsxElement } from './mdx-source.ts';
 import { BRIEFING_COMPONENTS } from './schemas/briefing-components.ts';
 import { checkConfigDrift } from './check/config-drift.ts';
 import { checkActions } from './check/actions.ts';
+import { checkTypedFigures } from './check/typed-figures.ts';
 import { today } from './data/load.ts';
 
 export interface Entry<T> {
@@ -186,6 +187,7 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   }
 
   problems.push(...checkConfigDrift(root, partnership));
+  problems.push(...checkTypedFigures(root));
   problems.push(...checkActions(root, { partnership, standardIds: new Set(standards.map((s) => s.id)), today: today() }));
   const guidanceFiles = globSync(PATHS.guidance.pattern, { cwd: join(root, PATHS.guidance.base) }).map((f) => f.replace(/\.mdx?$/, ''));
   problems.push(...checkLegal(root, [...standards, ...guidance, ...framework, ...pages]));
@@ -297,7 +299,7 @@ export function checkReferences(c: Content): Problem[] {
   const byTitle = new Map<string, Entry<Briefing>[]>();
   for (const b of c.briefings) {
     if (b.data.draft) continue;
-    const key = `${b.data.term}\u0000${b.data.title.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+    const key = `${b.data.term}\u0000${normalTitle(b.data.title)}`;
     byTitle.set(key, [...(byTitle.get(key) ?? []), b]);
   }
   for (const same of byTitle.values()) {
@@ -330,6 +332,9 @@ export function checkReferences(c: Content): Problem[] {
   }
   return problems;
 }
+
+const normalTitle = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
+const sameTitle = (a: string, b: string) => normalTitle(a) === normalTitle(b);
 
 const TERM_NAME = /\b(autumn|spring|summer)\b/gi;
 const YEAR = /\b(20\d\d)\/(\d\d)\b/g;
@@ -427,11 +432,16 @@ export function checkBriefingFiles(root: string, briefings: readonly Entry<Brief
     const { body } = parseFrontmatter(readFileSync(join(root, b.file), 'utf8'), b.file);
     const key = body.replace(/\s+/g, ' ').trim();
     const same = key.length > 0 ? bodies.get(key) : undefined;
-    if (same) {
+    // The same term and title as well is a plain copy, which the title check already reports.
+    const plainCopy = same && same.data.term === b.data.term && sameTitle(same.data.title, b.data.title);
+    if (same && !plainCopy) {
+      // The file whose name says "copy" is the copy; otherwise the one read second.
+      const isCopy = (e: Entry<Briefing>) => /copy/i.test(e.file.split('/').pop()!);
+      const [copy, first] = isCopy(same) && !isCopy(b) ? [same, b] : [b, same];
       problems.push({
-        file: b.file,
+        file: copy.file,
         line: 1,
-        message: `the text of this briefing is the same as ${same.file} (only the frontmatter differs), so the same briefing would be published twice`,
+        message: `the text of this briefing is the same as ${first.file} (only the frontmatter differs), so readers would be given the same briefing again`,
         expected: 'each briefing to have its own text',
         fix: 'if this file is a copy made to start a new briefing, write its own text (its figures come from its term: line); otherwise delete it',
       });

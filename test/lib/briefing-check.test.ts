@@ -397,16 +397,33 @@ describe('slips in a briefing, through the whole check that validate and the bui
     return problems;
   };
 
-  it("moves every figure to the new term when last term's briefing is copied and only its term: changed", async () => {
-    const copy = original.replace('term: 2025-26-spring', `term: ${TERM}`);
-    expect(copy).not.toBe(original);
+  /** Last term's briefing made into this term's: term:, title and date changed, and a paragraph of its own. */
+  const asNew = (text: string) =>
+    `${text
+      .replace('term: 2025-26-spring', `term: ${TERM}`)
+      .replace(/^title: "Spring term 2025\/26/m, 'title: "Summer term 2025/26')
+      .replace(/^published: .*$/m, 'published: 2026-09-20')}\nWe will look at outcomes again next term.\n`;
+
+  it("moves every figure to the new term when last term's briefing is the start of a new one", async () => {
+    const copy = asNew(original);
+    expect(copy).toContain(`term: ${TERM}`);
     expect(await problemsWith(copy)).toEqual([]);
+  });
+
+  it("refuses last term's briefing copied with only its term: changed: title, date and text are still last term's", async () => {
+    const copy = original.replace('term: 2025-26-spring', `term: ${TERM}`);
+    const problems = await problemsWith(copy);
+    expect(problems.map((x) => [x.line, x.field, x.message])).toEqual([
+      [lineOf(copy, 'term:'), 'term', expect.stringContaining('the title names the spring term, but term: says 2025-26-summer')],
+      [lineOf(copy, 'published:'), 'published', expect.stringContaining('the date 2026-05-11 is not after the end of the summer term 2025/26')],
+      [1, undefined, expect.stringContaining(`the text of this briefing is the same as ${LAST}`)],
+    ]);
   });
 
   it('refuses a copy whose components still name last term, one message per figure, saying how to fix it', async () => {
     // A briefing written the old way, with term="…" on every component, copied to the next term.
     const old = original.replace(/<(Stat|Compare|ReportChart) /g, '<$1 term="2025-26-spring" ');
-    const copy = old.replace('term: 2025-26-spring', `term: ${TERM}`);
+    const copy = asNew(old);
     const problems = await problemsWith(copy);
     const count = (old.match(/ term="2025-26-spring"/g) ?? []).length;
     expect(count).toBeGreaterThan(3);
@@ -435,17 +452,17 @@ describe('slips in a briefing, through the whole check that validate and the bui
   });
 
   it('names the data file a real term with no data yet needs, once, on the term: line', async () => {
-    const copy = original.replace('term: 2025-26-spring', 'term: 2026-27-autumn');
+    const copy = `${original.replace('term: 2025-26-spring', 'term: 2026-27-autumn').replace(/^title: "Spring term 2025\/26/m, 'title: "Autumn term 2026/27').replace('draft: false', 'draft: true')}\nIts own paragraph.\n`;
+    // The copy's file name says 2025-26-summer, which is also named; the missing data once.
     const problems = await problemsWith(copy);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ line: lineOf(copy, 'term:'), field: 'term' });
-    expect(problems[0]!.message).toContain('there are no figures for 2026-27-autumn yet');
-    expect(problems[0]!.fix).toContain('add data/audits/2026-27-autumn.csv');
+    expect(problems.map((x) => x.message)).toEqual(['the file name starts 2025-26-summer, but term: says 2026-27-autumn', expect.stringContaining('there are no figures for 2026-27-autumn yet')]);
+    expect(problems[1]).toMatchObject({ line: lineOf(copy, 'term:'), field: 'term' });
+    expect(problems[1]!.fix).toContain('add data/audits/2026-27-autumn.csv');
   });
 
   it('quotes the line in the list of problems and marks the place with a caret', async () => {
     // Its own title: a second briefing of the same term with the same title is refused as a copy.
-    const copy = original.replace('<Stat metric="good-or-better"', '<Stat metric="good-or-beter"').replace(/^title: .*$/m, 'title: "Outcomes that are not SMART: a second look"');
+    const copy = asNew(original).replace('<Stat metric="good-or-better"', '<Stat metric="good-or-beter"').replace(/^title: .*$/m, 'title: "Outcomes that are not SMART: a second look"');
     expect(copy).not.toBe(original);
     const problems = await problemsWith(copy);
     const line = lineOf(copy, 'good-or-beter');

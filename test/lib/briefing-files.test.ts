@@ -49,7 +49,7 @@ describe('briefings checked against their term and each other', () => {
     const text = copy.read(SPRING).replace('title: "Spring term 2025/26', 'title: "Summer term 2025/26').replace('term: 2025-26-spring', 'term: 2025-26-summer').replace('published: 2026-05-11', 'published: 2026-09-20');
     copy.write(copied, text);
     expect(briefingProblems(copy.dir)).toEqual([
-      `${copied}:1 the text of this briefing is the same as ${SPRING} (only the frontmatter differs), so the same briefing would be published twice. Expected each briefing to have its own text. How to fix: if this file is a copy made to start a new briefing, write its own text (its figures come from its term: line); otherwise delete it.`,
+      `${copied}:1 the text of this briefing is the same as ${SPRING} (only the frontmatter differs), so readers would be given the same briefing again. Expected each briefing to have its own text. How to fix: if this file is a copy made to start a new briefing, write its own text (its figures come from its term: line); otherwise delete it.`,
     ]);
   });
 

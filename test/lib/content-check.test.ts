@@ -144,9 +144,15 @@ describe('bad content fails with the file, line, field and what was expected', (
     expect(both.find((x) => x.file === BRIEF)!.message).toContain(OTHER);
     rmSync(join(p.dir, OTHER));
     p.write(COPY, p.read(BRIEF));
-    // A new briefing of the same term with its own title is not a copy.
+    // With its own title it is no longer the same briefing twice, but its text is still the other's.
     p.edit(COPY, /^title: .*$/m, 'title: "A second summer briefing"');
     expect(checkContent(p.dir).problems.filter((x) => x.message.includes('published twice'))).toEqual([]);
+    expect(checkContent(p.dir).problems.filter((x) => x.file === COPY).map((x) => x.message)).toEqual([
+      `the text of this briefing is the same as ${BRIEF} (only the frontmatter differs), so readers would be given the same briefing again`,
+    ]);
+    // A new briefing of the same term with its own title and its own text is not a copy.
+    p.write(COPY, `${p.read(COPY)}\nA paragraph of its own.\n`);
+    expect(checkContent(p.dir).problems.filter((x) => x.file === COPY)).toEqual([]);
   });
 
   it('reports a standard in a section its set does not have', () => {
