@@ -65,6 +65,10 @@ describe('"Did you mean …?"', () => {
     expect(nearest('good-or-beter', ['audits', 'good-or-better'])).toBe('good-or-better');
     expect(nearest('Stat', ['Stat'])).toBeUndefined();
     expect(nearest('stat', ['Stat', 'Compare'])).toBe('Stat');
+    // What staff mean, not the nearest spelling: "last-term" is one letter-swap from "last-year".
+    expect(nearest('last-term', ['target', 'previous-term', 'last-year'])).toBe('previous-term');
+    expect(nearest('previous-year', ['target', 'previous-term', 'last-year'])).toBe('last-year');
+    expect(nearest('last-term', ['audits'])).toBeUndefined();
     expect(nearest('2025-26-sumer', ['2025-26-spring', '2025-26-summer'])).toBe('2025-26-summer');
     expect(nearest('colour', ['metric', 'term', 'section'])).toBeUndefined();
   });
