@@ -34,3 +34,13 @@ describe('glossary links in the built site', () => {
     expect(hrefs).toEqual(expect.arrayContaining(['/glossary/#cyp', '/glossary/#ecm']));
   });
 });
+
+describe('the glossary page', () => {
+  it('shows each short form beside its term (SENCO, EHC plan), in the alphabetical order of what it shows', () => {
+    const terms = page('glossary/index.html').querySelectorAll('main dt').map((dt) => dt.text.trim());
+    expect(terms.length).toBeGreaterThan(20);
+    expect(terms).toContain('Special educational needs coordinator (SENCO)');
+    expect(terms).toContain('SEND information, advice and support service (SENDIASS)');
+    expect(terms).toEqual([...terms].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+});
