@@ -176,3 +176,11 @@ describe('the built site', () => {
     expect(doc.querySelectorAll('table th[scope="col"]').length).toBeGreaterThan(0);
   });
 });
+
+describe('the home page', () => {
+  it('leads families to the four guides they come for most, the assessment guide among them, in the order they meet them', () => {
+    const links = page('index.html').querySelectorAll('main a').map((a) => a.getAttribute('href'));
+    const guides = ['/guidance/sen-support-what-to-expect/', '/guidance/ehc-needs-assessment-what-to-expect/', '/guidance/annual-review-what-to-expect/', '/guidance/feedback-and-complaints/'];
+    expect(guides.map((g) => links.indexOf(g)).every((i, k, all) => i >= 0 && (k === 0 || i > all[k - 1]!))).toBe(true);
+  });
+});
