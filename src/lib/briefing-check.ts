@@ -166,6 +166,10 @@ export function checkBriefingComponents(file: string, elements: readonly JsxElem
       }
     }
 
+    // A briefing whose term: line is missing or unreadable is reported once, on its frontmatter
+    // ("term: this required field is missing", or the line the frontmatter cannot be read at):
+    // saying it again on every figure would bury that one problem under a dozen.
+    if (briefingTerm === undefined && props.term === undefined && props.otherTerm === undefined) continue;
     const choice = chooseTerm(props, briefingTerm);
     if (!choice.ok) {
       problems.push({ ...at(choice.field), message: choice.message, expected: choice.expected, fix: choice.fix });

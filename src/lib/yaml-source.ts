@@ -54,16 +54,18 @@ function parseYamlDocument(text: string, file: string, lineOffset: number): Yaml
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
   };
+  const lines = text.split('\n');
   const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => {
     const { line, column } = pos(e.pos[0]);
     const duplicate = e.code === 'DUPLICATE_KEY';
+    const hint = duplicate ? undefined : yamlHint(lines[lineCounter.linePos(e.pos[0]).line - 1] ?? '');
     return {
       file,
       line,
       column,
-      message: duplicate ? 'the same field name appears twice' : `the YAML cannot be read (${e.message.split('\n')[0]})`,
+      message: duplicate ? 'the same field name appears twice' : hint ? `${hint.message} (the YAML cannot be read: ${e.message.split('\n')[0]})` : `the YAML cannot be read (${e.message.split('\n')[0]})`,
       expected: duplicate ? 'each field once' : 'valid YAML: "field: value" on each line, lists with "- ", text containing a colon in double quotes',
-      fix: duplicate ? 'delete one of the two lines or merge them' : 'check the line shown and the one before it for a missing quote, colon or indentation',
+      fix: duplicate ? 'delete one of the two lines or merge them' : hint?.fix ?? 'check the line shown and the one before it for a missing quote, colon or indentation',
     };
   });
   const data = problems.length ? undefined : doc.toJS();
@@ -117,4 +119,21 @@ export function parseFrontmatter(text: string, file: string): YamlSource & { bod
   const yaml = parseYamlSource(m[1]!, file, 1);
   const bodyLine = m[0].split('\n').length;
   return { ...yaml, body: src.slice(m[0].length), bodyLine };
+}
+
+/**
+ * What is wrong with a frontmatter line, in words, for the slips people make in a web editor:
+ * a colon inside an unquoted value, a tab, or a character that cannot be seen (a non-breaking
+ * space from Word, a zero-width space from a web page).
+ */
+export function yamlHint(line: string): { message: string; fix: string } | undefined {
+  const hidden = /[\u00a0\u200b\u200c\u200d\u2060\ufeff]/.exec(line);
+  if (hidden) {
+    const name = hidden[0] === '\u00a0' ? 'a non-breaking space (often pasted from Word)' : 'an invisible character (often pasted from a web page)';
+    return { message: `this line has ${name} at column ${hidden.index + 1}, which looks like a space or nothing but is not`, fix: 'delete the space or gap around that place and type it again, or retype the whole line' };
+  }
+  if (/^\s*\t/.test(line) || /^\s*[\w-]+:\t/.test(line)) return { message: 'this line has a tab, which YAML does not accept', fix: 'replace the tab with spaces' };
+  const m = /^(\s*)([\w-]+):\s+([^"'\s[{][^#]*?:\s.*)$/.exec(line);
+  if (m) return { message: `the value after "${m[2]}:" has a colon in it, which YAML reads as the start of another field`, fix: `put the whole value in double quotes: ${m[2]}: "${m[3]!.trim().replace(/"/g, '\\"')}"` };
+  return undefined;
 }

@@ -435,6 +435,12 @@ describe('slips in a briefing, through the whole check that validate and the bui
     }
   });
 
+  it('gives one message for a frontmatter that cannot be read, not one more for every figure', async () => {
+    const copy = asNew(original).replace(/^title: "(.*)"$/m, 'title: $1');
+    const problems = await problemsWith(copy);
+    expect(problems.map((x) => [x.line, x.message.slice(0, 60)])).toEqual([[lineOf(copy, 'title:'), 'the value after "title:" has a colon in it, which YAML reads']]);
+  });
+
   it('gives one message for a date written day first, with the date meant', async () => {
     const copy = original.replace(/^published: .*$/m, 'published: 15/09/2026');
     const problems = await problemsWith(copy);

@@ -52,3 +52,21 @@ describe('parseFrontmatter', () => {
     expect(parseFrontmatter('# Title\n', 'a.mdx').problems[0]!.message).toBe('the file has no frontmatter');
   });
 });
+
+describe('frontmatter slips made in a web editor, said in words', () => {
+  it('names a colon in an unquoted value, a tab, and a character that cannot be seen, with the fix', async () => {
+    const { yamlHint, parseFrontmatter } = await import('../../src/lib/yaml-source');
+    expect(yamlHint('title: Summer term 2025/26: what our audits found')).toEqual({
+      message: 'the value after "title:" has a colon in it, which YAML reads as the start of another field',
+      fix: 'put the whole value in double quotes: title: "Summer term 2025/26: what our audits found"',
+    });
+    expect(yamlHint('\tterm: 2025-26-summer')?.message).toBe('this line has a tab, which YAML does not accept');
+    expect(yamlHint('kind:\u00a0termly-quality-briefing')?.message).toBe('this line has a non-breaking space (often pasted from Word) at column 6, which looks like a space or nothing but is not');
+    expect(yamlHint('term: 2025-26-summer\u200b')?.message).toContain('an invisible character (often pasted from a web page) at column 21');
+    for (const fine of ['title: "Summer term 2025/26: what our audits found"', 'published: 2026-09-15', 'audience: [families]']) expect(yamlHint(fine), fine).toBeUndefined();
+    // Through the reader: one problem, on the line, in words.
+    const { problems } = parseFrontmatter('---\ntitle: Summer term 2025/26: what our audits found\nterm: 2025-26-summer\n---\nText\n', 'x.mdx');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 2, fix: 'put the whole value in double quotes: title: "Summer term 2025/26: what our audits found"' });
+  });
+});
