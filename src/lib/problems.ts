@@ -49,8 +49,14 @@ function where(p: Problem): string {
 }
 
 /** One problem as a single readable paragraph. */
+/** Characters that cannot be seen: a "found" value holding one looks the same as the value expected. */
+const INVISIBLE = /[\u00a0\u200b\u200c\u200d\u2060\ufeff]/;
+
 export function describeProblem(p: Problem): string {
   const parts = [p.field ? `${p.field}: ${p.message}` : p.message];
+  // Say so when the text quoted holds a character that cannot be seen (pasted from Word or a web
+  // page): otherwise 'found "audits" … Did you mean "audits"?' reads as nonsense.
+  if (INVISIBLE.test(p.message) && !/non-breaking|invisible/.test(p.message)) parts.push('The text found holds a character that cannot be seen, such as one pasted from Word or a web page: delete it and type the value again');
   if (p.didYouMean) parts.push(`Did you mean ${p.didYouMean}?`);
   if (p.expected) parts.push(`Expected ${p.expected}.`);
   if (p.fix) parts.push(`How to fix: ${p.fix}`);

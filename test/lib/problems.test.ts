@@ -73,3 +73,11 @@ describe('"Did you mean …?"', () => {
     expect(nearest('colour', ['metric', 'term', 'section'])).toBeUndefined();
   });
 });
+
+describe('a value holding a character that cannot be seen', () => {
+  it('is said in words, so "found audits, did you mean audits" makes sense', () => {
+    const text = describeProblem({ file: 'x.mdx', line: 3, field: '<Stat> metric', message: 'found "aud\u200bits", which is not a figure we publish', didYouMean: '"audits"' });
+    expect(text).toContain('The text found holds a character that cannot be seen, such as one pasted from Word or a web page: delete it and type the value again.');
+    expect(describeProblem({ file: 'x.mdx', line: 3, message: 'found "audit", which is not a figure we publish' })).not.toContain('cannot be seen');
+  });
+});
