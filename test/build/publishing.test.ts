@@ -39,9 +39,14 @@ describe("starting a new briefing: from the scaffold, or by copying last term's"
     const out = tsx(dir, 'scripts/new-briefing.ts', ['--term', '2025-26-spring', '--title', 'Spring term: what we learned']);
     expect(out.status, out.stderr).toBe(0);
     file = out.stdout.match(/Wrote (\S+)/)![1]!;
-    // The guide's own method: copy last term's briefing and change only its term.
+    // The guide's own method: copy last term's briefing, change its term:, title and date, and
+    // write words of its own (a copy with only its term: changed is refused: see briefing-files.test.ts).
     const last = readFileSync(join(dir, LAST), 'utf8');
-    writeFileSync(join(dir, COPY), last.replace('term: 2025-26-spring', 'term: 2025-26-summer'));
+    const copy = last
+      .replace('term: 2025-26-spring', 'term: 2025-26-summer')
+      .replace(/^title: "Spring term 2025\/26/m, 'title: "Summer term 2025/26')
+      .replace(/^published: .*$/m, 'published: 2026-09-20');
+    writeFileSync(join(dir, COPY), `${copy}\nWe will look at outcomes again next term.\n`);
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
