@@ -59,3 +59,16 @@ describe(`the "${symbol}" key`, () => {
     expect(silent).toEqual([]);
   });
 });
+
+describe('what the key says hiding protects', () => {
+  it("says children's privacy beside audit figures, and that no one service can be picked out beside services' own ratings", () => {
+    const keys = htmlPages().flatMap((rel) => page(rel).querySelectorAll('.sq-key').filter((k) => k.querySelector('.sq-c')).map((k) => ({ rel, k })));
+    const services = keys.filter(({ k }) => k.closest('section')?.querySelector('h2')?.text.includes('rate themselves'));
+    const audits = keys.filter(({ rel }) => rel.startsWith('reports/'));
+    expect(services.length).toBeGreaterThan(0);
+    expect(audits.length).toBeGreaterThan(0);
+    for (const { rel, k } of services) expect(k.text, rel).toContain("so that no one service's rating can be picked out");
+    for (const { rel, k } of services) expect(k.text, rel).not.toContain('children');
+    for (const { rel, k } of audits) expect(k.text, rel).toContain("to protect children's privacy");
+  });
+});
