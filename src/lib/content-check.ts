@@ -93,7 +93,7 @@ function uniqueById<T extends { id: string }>(schema: z.ZodType<T>) {
  * other shows nothing or stops the build.
  */
 /** Components every MDX page gets from mdxComponents (src/components/mdx/index.ts), besides HTML replacements. */
-export const EVERY_PAGE_COMPONENTS = ['Cite', 'AreaName', 'Localities', 'LocalityCount', 'TargetPercent', 'Term', 'Threshold'] as const;
+export const EVERY_PAGE_COMPONENTS = ['Cite', 'AreaName', 'Contact', 'Localities', 'LocalityCount', 'TargetPercent', 'Term', 'Threshold'] as const;
 
 const PAGE_COMPONENTS: Record<string, readonly string[]> = {
   [PATHS.briefings.base]: [...Object.keys(BRIEFING_COMPONENTS), ...EVERY_PAGE_COMPONENTS],

@@ -184,3 +184,14 @@ describe('the home page', () => {
     expect(guides.map((g) => links.indexOf(g)).every((i, k, all) => i >= 0 && (k === 0 || i > all[k - 1]!))).toBe(true);
   });
 });
+
+describe('where families are told to get help', () => {
+  it('links the SEND team, SENDIASS, the Local Offer and the parent carer forum, with an email address where there is one', () => {
+    const assessment = page('guidance/ehc-needs-assessment-what-to-expect/index.html');
+    const hrefs = assessment.querySelectorAll('main a').map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(expect.arrayContaining(['https://council.northvale.example/send-team', 'mailto:send@northvale.example', 'https://sendiass.northvale.example', 'mailto:sendiass@northvale.example']));
+    const complaints = page('guidance/feedback-and-complaints/index.html').querySelectorAll('main a').map((a) => a.getAttribute('href'));
+    expect(complaints).toEqual(expect.arrayContaining(['https://parentcarerforum.northvale.example', 'mailto:forum@northvale.example']));
+    expect(page('guidance/sen-support-what-to-expect/index.html').querySelectorAll('main a').map((a) => a.getAttribute('href'))).toContain('https://localoffer.northvale.example');
+  });
+});

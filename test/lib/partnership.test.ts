@@ -17,6 +17,16 @@ describe('the partnership configuration', () => {
     expect(goodOrBetterLabel(cfg)).toBe('Outstanding or Good');
   });
 
+  it('lists the contacts families are pointed to, each with an email or web address, and refuses one with neither', async () => {
+    const { ContactSchema } = await import('../../src/lib/schemas/partnership');
+    const cfg = loadPartnership(ROOT);
+    expect(cfg.contacts.map((c) => c.id)).toEqual(['send-team', 'sendiass', 'local-offer', 'parent-carer-forum']);
+    for (const c of cfg.contacts) expect(c.email ?? c.url, c.id).toBeTruthy();
+    expect(ContactSchema.safeParse({ id: 'x', name: 'X team' }).success).toBe(false);
+    expect(ContactSchema.safeParse({ id: 'x', name: 'X team', email: 'not an email' }).success).toBe(false);
+    expect(ContactSchema.safeParse({ id: 'x', name: 'X team', url: 'https://example.org/x' }).success).toBe(true);
+  });
+
   it('throws one error listing every problem in the file', () => {
     p = projectCopy();
     p.edit('data/partnership.yaml', 'threshold: 5', 'threshold: 0');

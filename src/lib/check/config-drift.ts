@@ -23,6 +23,7 @@ import type { Problem } from '../problems.ts';
 import type { Partnership } from '../schemas/partnership.ts';
 import { allTerms } from '../data/terms.ts';
 import { PLACEHOLDERS, unknownPlaceholders } from '../config-text.ts';
+import { didYouMean } from '../suggest.ts';
 
 type Where = 'body' | 'frontmatter' | 'yaml';
 
@@ -122,7 +123,7 @@ function rulesFor(cfg: Partnership): Compiled {
   let c = compiled.get(cfg);
   if (!c) {
     const words = [cfg.area.name, cfg.area.shortName, ...cfg.localities.map((l) => l.name), ...allTerms(cfg).map((t) => t.label)].filter(Boolean).map(escapeRe);
-    const anything = new RegExp([...words, '%', 'per\\s?cent', '<(?:Localities|Term)\\b', '\\{'].join('|'), 'iu');
+    const anything = new RegExp([...words, '%', 'per\\s?cent', '<(?:Localities|Term|Contact)\\b', '\\{'].join('|'), 'iu');
     compiled.set(cfg, (c = { rules: rules(cfg), anything }));
   }
   return c;
@@ -160,19 +161,21 @@ function quote(line: string): string {
   return t.length > 140 ? `${t.slice(0, 137)}…` : t;
 }
 
-const COMPONENT_ID = /<(Localities|Term)\b[^>]*?\bid="([^"]*)"/g;
+const COMPONENT_ID = /<(Localities|Term|Contact)\b[^>]*?\bid="([^"]*)"/g;
+const KIND = { Localities: 'locality', Term: 'term', Contact: 'contact' } as const;
 
-/** A <Localities id> or <Term id> that the configuration does not know, found before the build fails on it. */
+/** A <Localities id>, <Term id> or <Contact id> that the configuration does not know, found before the build fails on it. */
 function checkComponentIds(file: string, line: number, text: string, cfg: Partnership): Problem[] {
   const out: Problem[] = [];
   for (const m of text.matchAll(COMPONENT_ID)) {
-    const ids = m[1] === 'Localities' ? cfg.localities.map((l) => l.id) : allTerms(cfg).map((t) => t.id);
+    const ids = m[1] === 'Localities' ? cfg.localities.map((l) => l.id) : m[1] === 'Contact' ? cfg.contacts.map((c) => c.id) : allTerms(cfg).map((t) => t.id);
     if (ids.includes(m[2]!)) continue;
     out.push({
       file,
       line,
       column: m.index + 1,
-      message: `found <${m[1]} id="${m[2]}" />, but there is no such ${m[1] === 'Localities' ? 'locality' : 'term'} in data/partnership.yaml: "${quote(text)}"`,
+      message: `found <${m[1]} id="${m[2]}" />, but there is no such ${KIND[m[1] as keyof typeof KIND]} in data/partnership.yaml: "${quote(text)}"`,
+      didYouMean: didYouMean(m[2]!, ids),
       expected: `one of ${ids.join(', ')}`,
       fix: 'correct the id, or add it to data/partnership.yaml',
     });

@@ -120,6 +120,7 @@ export function measureSentences(plain: string): { sentences: Sentence[]; tree: 
 
 const CONFIG_TAGS: Record<string, (cfg: Partnership, attrs: string) => string> = {
   AreaName: (c, a) => (/\bfull\b/.test(a) ? c.area.name : c.area.shortName),
+  Contact: (c, a) => c.contacts.find((x) => x.id === /id="([^"]*)"/.exec(a)?.[1])?.name ?? 'the team',
   TargetPercent: (c) => targetText(c),
   Localities: (c, a) => {
     const id = /id="([^"]*)"/.exec(a)?.[1];

@@ -119,6 +119,21 @@ export const SelfEvaluationConfigSchema = z.object({
 });
 export type SelfEvaluationConfig = z.infer<typeof SelfEvaluationConfigSchema>;
 
+/** A service families and staff can contact, shown by <Contact id="…" /> (src/components/config/Contact.astro). */
+export const ContactSchema = z
+  .object({
+    /** Used in pages as <Contact id="…" />, e.g. "send-team". Required. */
+    id: SlugSchema,
+    /** The name as it reads in a sentence, e.g. "the Northvale SEND team". Required. */
+    name: TextSchema,
+    /** Its email address. An email address or a web address, or both, is required. */
+    email: z.email({ message: 'must be an email address, like send@example.org' }).optional(),
+    /** Its web page. */
+    url: z.url({ message: 'must be a full web address, like https://www.example.org/send' }).optional(),
+  })
+  .refine((c) => c.email !== undefined || c.url !== undefined, { message: 'needs an email address (email:) or a web address (url:), or both', path: ['email'] });
+export type Contact = z.infer<typeof ContactSchema>;
+
 /**
  * The partnership's configuration: every local choice lives here, so another area adopts the
  * generator by editing this one file (data/partnership.yaml), not code.
@@ -140,6 +155,12 @@ export const PartnershipSchema = z
       /** Optional address of an online feedback form for every page's "Is this page useful?" links; {url}, {title} and {feedback} in it are filled in. Default: an email to contactEmail. */
       feedbackForm: z.url({ message: 'must be a full web address, like https://forms.example.org/feedback' }).optional(),
     }),
+    /**
+     * Where families and staff can get help: the council's SEND team, SENDIASS, the Local Offer,
+     * the parent carer forum. Pages name them with <Contact id="…" />, which links to each.
+     * Default none.
+     */
+    contacts: z.array(ContactSchema).superRefine(uniqueIds).default([]),
     /** Localities (areas within the partnership) used in audit data. At least one. */
     localities: OptionListSchema,
     /** Types of audit, e.g. EHC plan, annual review. At least one. */

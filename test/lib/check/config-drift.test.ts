@@ -56,4 +56,11 @@ describe('content that types a configured value', () => {
     const problems = checkTextForDrift('content/guidance/x.mdx', mdx('See <Localities id="seaside" /> in <Term id="2031-32-autumn" />.'), cfg, 'mdx');
     expect(problems.map((p) => p.expected?.slice(0, 20))).toEqual(['one of north, south,', 'one of 2023-24-autum']);
   });
+
+  it('names a contact id the configuration does not know, with the one meant', () => {
+    const problems = checkTextForDrift('content/guidance/x.mdx', mdx('Write to <Contact id="send-teem" /> or <Contact id="sendiass" />.'), cfg, 'mdx');
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 5, column: 10, message: expect.stringContaining('found <Contact id="send-teem" />, but there is no such contact in data/partnership.yaml'), didYouMean: '"send-team"' }),
+    ]);
+  });
 });
