@@ -31,6 +31,7 @@ const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const nojs = document.querySelector<HTMLElement>('#search-nojs')!;
 const more = document.querySelector<HTMLButtonElement>('#search-more')!;
+const none = document.querySelector<HTMLElement>('#search-none')!;
 
 function currentFilters(): Record<string, string> {
   const out: Record<string, string> = {};
@@ -91,11 +92,14 @@ async function main() {
       list.replaceChildren();
       status.textContent = '';
       more.hidden = true;
+      none.hidden = true;
       return;
     }
     const mine = ++run;
     const res = debounce ? await pagefind.debouncedSearch(q || null, { filters }, 250) : await pagefind.search(q || null, { filters });
     if (!res || mine !== run) return; // superseded by a newer search
+    // With no results, what to try next instead of an empty list.
+    none.hidden = res.results.length > 0;
     let shown = 0;
     const showMore = async (first: boolean) => {
       const data = await Promise.all(res.results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));

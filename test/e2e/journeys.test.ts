@@ -33,6 +33,17 @@ describe('search in a real browser', () => {
     }
   });
 
+  it('says what to try next when nothing matches, and hides it again when something does', async () => {
+    const page = await site.page();
+    await page.goto(`${site.base}/search/?q=qwxzv`);
+    await page.locator('#search-none').waitFor();
+    expect(await page.locator('#search-status').textContent()).toMatch(/^0 results for “qwxzv”/);
+    expect(await page.locator('#search-none a').allTextContents()).toEqual(['Guidance for families', 'All guidance', 'What the words mean']);
+    await page.locator('#search-q').fill('autis');
+    await page.locator('#search-results li a').first().waitFor();
+    expect(await page.locator('#search-none').isHidden()).toBe(true);
+  });
+
   it('starts from the search box in the header of any page and keeps the query in the address', async () => {
     const page = await site.page();
     await page.goto(`${site.base}/guidance/`);
