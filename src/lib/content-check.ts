@@ -34,7 +34,7 @@ import type { JsxElement } from './mdx-source.ts';
 import { BRIEFING_COMPONENTS } from './schemas/briefing-components.ts';
 import { checkConfigDrift } from './check/config-drift.ts';
 import { checkActions } from './check/actions.ts';
-import { checkTypedFigures } from './check/typed-figures.ts';
+import { typedFigures } from './check/typed-figures.ts';
 import { today } from './data/load.ts';
 
 export interface Entry<T> {
@@ -74,6 +74,9 @@ export interface MdxBody {
   file: string;
   term?: string;
   elements: JsxElement[];
+  /** The MDX after the frontmatter, and the file line it starts on: read once, for the checks of its prose. */
+  body: string;
+  bodyLine: number;
 }
 
 function uniqueById<T extends { id: string }>(schema: z.ZodType<T>) {
@@ -128,7 +131,7 @@ function readMdxDir<S extends z.ZodType>(
     const briefing = loc.base === PATHS.briefings.base ? { term: typeof fm?.term === 'string' ? fm.term : undefined, draft: fm?.draft === true } : undefined;
     const mdx = checkMdx(file, text, { components: PAGE_COMPONENTS[loc.base] ?? EVERY_PAGE_COMPONENTS, briefing });
     problems.push(...mdx.problems);
-    bodies.push({ file, term: briefing?.term, elements: mdx.source.elements });
+    bodies.push({ file, term: briefing?.term, elements: mdx.source.elements, body: src.body, bodyLine: src.bodyLine });
     if (!result?.success) continue;
     const id = f.replace(/\.mdx?$/, '').split('/').pop()!;
     entries.push({ file, id, data: result.data, src, elements: mdx.source.elements });
@@ -167,7 +170,8 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   const framework = readMdxDir(root, PATHS.framework, strict(FrameworkPageSchema), problems);
   const pages = readMdxDir(root, PATHS.pages, strict(StandalonePageSchema), problems);
   const termIds = { term: partnership ? allTerms(partnership).map((t) => t.id) : [] };
-  const commentary = readMdxDir(root, PATHS.commentary, strict(CommentarySchema), problems, [], termIds);
+  const commentaryBodies: MdxBody[] = [];
+  const commentary = readMdxDir(root, PATHS.commentary, strict(CommentarySchema), problems, commentaryBodies, termIds);
   const briefingBodies: MdxBody[] = [];
   const briefings = readMdxDir(root, PATHS.briefings, strict(BriefingSchema), problems, briefingBodies, termIds);
   problems.push(...checkReportUpdates(root, partnership).problems);
@@ -187,12 +191,12 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   }
 
   problems.push(...checkConfigDrift(root, partnership));
-  problems.push(...checkTypedFigures(root));
+  problems.push(...[...briefingBodies, ...commentaryBodies].flatMap((b) => typedFigures(b.file, b.body, b.bodyLine)));
   problems.push(...checkActions(root, { partnership, standardIds: new Set(standards.map((s) => s.id)), today: today() }));
   const guidanceFiles = globSync(PATHS.guidance.pattern, { cwd: join(root, PATHS.guidance.base) }).map((f) => f.replace(/\.mdx?$/, ''));
   problems.push(...checkLegal(root, [...standards, ...guidance, ...framework, ...pages]));
   problems.push(...checkReferences({ partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, guidanceFiles }));
-  problems.push(...checkBriefingFiles(root, briefings, partnership));
+  problems.push(...checkBriefingFiles(root, briefings, briefingBodies, partnership));
   return { problems, content: { partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, briefingBodies } };
 }
 
@@ -304,7 +308,7 @@ export function checkReferences(c: Content): Problem[] {
   }
   for (const same of byTitle.values()) {
     if (same.length < 2) continue;
-    const copies = same.filter((b) => /copy/i.test(b.file.split('/').pop()!));
+    const copies = same.filter((b) => isCopyFile(b.file));
     const blamed = copies.length > 0 && copies.length < same.length ? copies : same;
     for (const b of blamed) {
       const others = same.filter((o) => o !== b).map((o) => o.file);
@@ -333,6 +337,9 @@ export function checkReferences(c: Content): Problem[] {
   return problems;
 }
 
+/** A file whose name says it is a copy: GitHub's "(copy)", "copy of …". */
+const isCopyFile = (file: string) => /copy/i.test(file.split('/').pop()!);
+
 const normalTitle = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
 const sameTitle = (a: string, b: string) => normalTitle(a) === normalTitle(b);
 
@@ -356,8 +363,9 @@ export function termsNamedIn(title: string): { names: string[]; years: string[] 
  * and not in the future; no two briefings have the same text (a copy with a new title); and no
  * file in content/briefings is left out of the site without a word (saved as .md, or in a folder).
  */
-export function checkBriefingFiles(root: string, briefings: readonly Entry<Briefing>[], partnership: Partnership | undefined, asOf = today()): Problem[] {
+export function checkBriefingFiles(root: string, briefings: readonly Entry<Briefing>[], briefingBodies: readonly MdxBody[], partnership: Partnership | undefined, asOf = today()): Problem[] {
   const problems: Problem[] = [];
+  const bodyOf = new Map(briefingBodies.map((b) => [b.file, b.body]));
   const base = PATHS.briefings.base;
   for (const f of globSync('**/*', { cwd: join(root, base), dot: false })) {
     if (/^[^/]+\.mdx$/.test(f)) continue;
@@ -429,15 +437,13 @@ export function checkBriefingFiles(root: string, briefings: readonly Entry<Brief
       });
     }
     // The same text under two titles: a copy of another briefing with only its title changed.
-    const { body } = parseFrontmatter(readFileSync(join(root, b.file), 'utf8'), b.file);
-    const key = body.replace(/\s+/g, ' ').trim();
+    const key = (bodyOf.get(b.file) ?? '').replace(/\s+/g, ' ').trim();
     const same = key.length > 0 ? bodies.get(key) : undefined;
     // The same term and title as well is a plain copy, which the title check already reports.
     const plainCopy = same && same.data.term === b.data.term && sameTitle(same.data.title, b.data.title);
     if (same && !plainCopy) {
       // The file whose name says "copy" is the copy; otherwise the one read second.
-      const isCopy = (e: Entry<Briefing>) => /copy/i.test(e.file.split('/').pop()!);
-      const [copy, first] = isCopy(same) && !isCopy(b) ? [same, b] : [b, same];
+      const [copy, first] = isCopyFile(same.file) && !isCopyFile(b.file) ? [same, b] : [b, same];
       problems.push({
         file: copy.file,
         line: 1,

@@ -49,8 +49,9 @@ function where(p: Problem): string {
 }
 
 /** One problem as a single readable paragraph. */
-/** Characters that cannot be seen: a "found" value holding one looks the same as the value expected. */
-const INVISIBLE = /[\u00a0\u200b\u200c\u200d\u2060\ufeff]/;
+
+/** Characters that cannot be seen: a non-breaking space (Word) or a zero-width one (web pages). */
+export const INVISIBLE = /[\u00a0\u200b\u200c\u200d\u2060\ufeff]/;
 
 export function describeProblem(p: Problem): string {
   const parts = [p.field ? `${p.field}: ${p.message}` : p.message];

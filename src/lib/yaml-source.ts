@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import type { Problem } from './problems.ts';
+import { INVISIBLE, type Problem } from './problems.ts';
 
 export type FieldPath = readonly PropertyKey[];
 
@@ -127,7 +127,7 @@ export function parseFrontmatter(text: string, file: string): YamlSource & { bod
  * space from Word, a zero-width space from a web page).
  */
 export function yamlHint(line: string): { message: string; fix: string } | undefined {
-  const hidden = /[\u00a0\u200b\u200c\u200d\u2060\ufeff]/.exec(line);
+  const hidden = INVISIBLE.exec(line);
   if (hidden) {
     const name = hidden[0] === '\u00a0' ? 'a non-breaking space (often pasted from Word)' : 'an invisible character (often pasted from a web page)';
     return { message: `this line has ${name} at column ${hidden.index + 1}, which looks like a space or nothing but is not`, fix: 'delete the space or gap around that place and type it again, or retype the whole line' };

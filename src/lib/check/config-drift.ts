@@ -162,19 +162,22 @@ function quote(line: string): string {
 }
 
 const COMPONENT_ID = /<(Localities|Term|Contact)\b[^>]*?\bid="([^"]*)"/g;
-const KIND = { Localities: 'locality', Term: 'term', Contact: 'contact' } as const;
 
 /** A <Localities id>, <Term id> or <Contact id> that the configuration does not know, found before the build fails on it. */
 function checkComponentIds(file: string, line: number, text: string, cfg: Partnership): Problem[] {
   const out: Problem[] = [];
   for (const m of text.matchAll(COMPONENT_ID)) {
-    const ids = m[1] === 'Localities' ? cfg.localities.map((l) => l.id) : m[1] === 'Contact' ? cfg.contacts.map((c) => c.id) : allTerms(cfg).map((t) => t.id);
+    const { kind, ids } = {
+      Localities: { kind: 'locality', ids: cfg.localities.map((l) => l.id) },
+      Term: { kind: 'term', ids: allTerms(cfg).map((t) => t.id) },
+      Contact: { kind: 'contact', ids: cfg.contacts.map((c) => c.id) },
+    }[m[1] as 'Localities' | 'Term' | 'Contact'];
     if (ids.includes(m[2]!)) continue;
     out.push({
       file,
       line,
       column: m.index + 1,
-      message: `found <${m[1]} id="${m[2]}" />, but there is no such ${KIND[m[1] as keyof typeof KIND]} in data/partnership.yaml: "${quote(text)}"`,
+      message: `found <${m[1]} id="${m[2]}" />, but there is no such ${kind} in data/partnership.yaml: "${quote(text)}"`,
       didYouMean: didYouMean(m[2]!, ids),
       expected: `one of ${ids.join(', ')}`,
       fix: 'correct the id, or add it to data/partnership.yaml',

@@ -7,12 +7,8 @@
  * its file, line and column, unless the line carries a reviewed marker saying the number is not a
  * figure from the data: {/* figures-ok: why *\/}.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { globSync } from 'tinyglobby';
-import { PATHS } from '../paths.ts';
 import type { Problem } from '../problems.ts';
-import { parseFrontmatter } from '../yaml-source.ts';
+import { FIGURES_OK } from './text-follows-figures.ts';
 
 const NUMBER = String.raw`(?:\d[\d,]*(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)`;
 const COUNTED = String.raw`(?:audits?|plans?|complaints?|compliments?|famil(?:y|ies)|children|child|young people|responses?|services?|cases?|reviews?|assessments?|parents?|carers?|schools?|settings?|respondents?|people)`;
@@ -30,8 +26,6 @@ const TYPED: { kind: string; re: RegExp }[] = [
     re: /\b(?:up|down|higher|lower|rose|fell|increased|decreased|improved|worsened|better|worse)\b[^.<\n]{0,30}?\b(?:on|than|from|since)\s+(?:the\s+)?(?:last|previous)\s+(?:term|year)\b/gi,
   },
 ];
-
-const ALLOW = /\{\/\*\s*figures-ok\b[^*]*\*\/\}/;
 
 /** Replace a match with spaces, keeping columns. */
 const blank = (s: string) => ' '.repeat(s.length);
@@ -51,7 +45,7 @@ export function typedFigures(file: string, body: string, bodyLine: number): Prob
   let fenced = false;
   body.split('\n').forEach((line, i) => {
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-    if (fenced || ALLOW.test(line) || /^\s*(import|export)\b/.test(line)) return;
+    if (fenced || FIGURES_OK.test(line) || /^\s*(import|export)\b/.test(line)) return;
     const text = prose(line);
     // Each typed figure once, left to right; a match inside an earlier one ("36 services" in
     // "22 of 36 services") is the same figure.
@@ -71,18 +65,5 @@ export function typedFigures(file: string, body: string, bodyLine: number): Prob
       });
     }
   });
-  return problems;
-}
-
-/** Checks every briefing and every report commentary. */
-export function checkTypedFigures(root: string): Problem[] {
-  const problems: Problem[] = [];
-  for (const where of [PATHS.briefings, PATHS.commentary]) {
-    for (const f of globSync(where.pattern, { cwd: join(root, where.base) }).sort()) {
-      const file = `${where.base}/${f}`;
-      const { body, bodyLine } = parseFrontmatter(readFileSync(join(root, file), 'utf8'), file);
-      problems.push(...typedFigures(file, body, bodyLine));
-    }
-  }
   return problems;
 }

@@ -5,7 +5,7 @@
  * and the pages).
  */
 import { resolve } from 'node:path';
-import { checkContent, type Content } from '../content-check.ts';
+import { checkContent, type Content, type MdxBody } from '../content-check.ts';
 import { PATHS } from '../paths.ts';
 import { isError, type Problem } from '../problems.ts';
 import { rowsInNoReport } from './read-dataset.ts';
@@ -145,7 +145,7 @@ export async function loadData(root: string, opts: { today?: string; fresh?: boo
     }
   }
   // Every briefing's components, including those of a briefing whose frontmatter has a slip.
-  const bodies = content.briefingBodies ?? content.briefings.map((b) => ({ file: b.file, term: b.data.term, elements: b.elements }));
+  const bodies: Pick<MdxBody, 'file' | 'term' | 'elements'>[] = content.briefingBodies ?? content.briefings.map((b) => ({ file: b.file, term: b.data.term, elements: b.elements }));
   for (const b of bodies) briefingProblems.push(...checkBriefingComponents(b.file, b.elements, b.term, refs));
   // Corrections name the figures they revised: each must be a figure of its report.
   const titles = new Map(content.standards.map((s) => [s.id, s.data.title]));
