@@ -120,6 +120,33 @@ const { Content } = await render(entry);
 <Layout title={entry.data.title}><h1>{entry.data.title}</h1><p>{entry.data.summary}</p><Content /></Layout>
 `,
   );
+  // The plainest use of Pagefind's own JavaScript interface, for measuring what one search costs
+  // on the floor the same way as on the project (--search): the first four results, as the
+  // project's search page loads them.
+  writeFileSync(
+    join(dir, 'src/pages/search.astro'),
+    `<html lang="en-GB"><head><meta charset="utf-8" /><title>Search</title></head>
+<body><main><label for="search-q">Search</label> <input id="search-q" type="search" /><ol id="search-results"></ol></main>
+<script is:inline type="module">
+const pagefind = await import('/pagefind/pagefind.js');
+const input = document.getElementById('search-q');
+const list = document.getElementById('search-results');
+input.addEventListener('input', async () => {
+  const search = await pagefind.debouncedSearch(input.value);
+  if (!search) return;
+  const data = await Promise.all(search.results.slice(0, 4).map((r) => r.data()));
+  list.replaceChildren(...data.map((d) => {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = d.url;
+    a.textContent = d.meta.title;
+    li.append(a);
+    return li;
+  }));
+});
+</script></body></html>
+`,
+  );
   linkNodeModules(dir);
   for (const p of pages) writeFileSync(join(dir, 'content/guidance', `${p.slug}.mdx`), p.mdx);
 }
@@ -307,27 +334,34 @@ export async function benchBuild(o: Options): Promise<BenchResult> {
       const sizes = indexes.map((f) => ({ f, bytes: gzipSync(readFileSync(join(dist, f))).byteLength })).sort((a, b) => b.bytes - a.bytes);
       if (sizes[0]) say(`Largest index page (compressed HTML): /${sizes[0].f.replace(/index\.html$/, '')} ${(sizes[0].bytes / 1024).toFixed(1)} KB, of ${sizes.length} index and standard pages`);
     }
-    if (o.search?.length && runs.project.length) {
-      // The same measurement as the search budget test (scripts/search-transfer.ts).
+    if (o.search?.length) {
+      // The same measurement as the search budget test (scripts/search-transfer.ts), on the project's
+      // search page and on the floor's plain use of Pagefind over the same pages.
       const [{ launchChromium }, { measureOneSearch }, { serveStatic }] = await Promise.all([import('./browser'), import('./search-transfer'), import('./static-server')]);
       const { kb, transferSize } = await import('./page-weight');
-      const dist = join(dirs.project, 'dist');
-      const site = await serveStatic(dist);
       const browser = await launchChromium();
       try {
-        for (const word of o.search) {
-          const { files, bytes } = await measureOneSearch(browser, site.url, dist, word);
-          const parts = new Map<string, number>();
-          for (const f of files) {
-            const kind = /^pagefind\/(fragment|index|filter)\//.exec(f)?.[1] ?? f.replace(/^pagefind\//, '').replace(/\.[0-9a-f]{6,}\./, '.');
-            parts.set(kind, (parts.get(kind) ?? 0) + transferSize(dist, [f]));
+        for (const kind of ['project', 'floor'] as const) {
+          if (!runs[kind].length) continue;
+          const dist = join(dirs[kind], 'dist');
+          const site = await serveStatic(dist);
+          try {
+            for (const word of o.search) {
+              const { files, bytes } = await measureOneSearch(browser, site.url, dist, word);
+              const parts = new Map<string, number>();
+              for (const f of files) {
+                const part = /^pagefind\/(fragment|index|filter)\//.exec(f)?.[1] ?? f.replace(/^pagefind\//, '').replace(/\.[0-9a-f]{6,}\./, '.');
+                parts.set(part, (parts.get(part) ?? 0) + transferSize(dist, [f]));
+              }
+              const detail = [...parts].map(([k, b]) => `${k} ${kb(b)}`).join(', ');
+              say(`One search for "${word}" (${kind}, ${o.n} generated pages): ${files.length} files, ${kb(bytes)} (${detail})`);
+            }
+          } finally {
+            await site.close();
           }
-          const detail = [...parts].map(([k, b]) => `${k} ${kb(b)}`).join(', ');
-          say(`One search for "${word}" (project, ${o.n} generated pages): ${files.length} files, ${kb(bytes)} (${detail})`);
         }
       } finally {
         await browser.close();
-        await site.close();
       }
     }
   } finally {

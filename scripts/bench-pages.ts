@@ -3,29 +3,65 @@
  * with headings, paragraphs, a list and a GFM table, and frontmatter valid for this project's
  * GuidanceSchema. The same seed and count always give the same files.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { globSync } from 'tinyglobby';
+import { parse } from 'yaml';
 import { seeded } from '../src/lib/data/synthetic';
 import { AUDIENCES, STAGES } from '../src/lib/schemas/common';
 
-// A vocabulary in the register of the real guidance, so the search index is sized like a real one.
-const COMMON = (
-  'the a and of to in for with that is are be it on as by at this from or an can will their they we you your should ' +
-  'when what how who which each every all more most some any other about into before after during where there ' +
-  'have has had do does make sure help support work check need needs plan plans review reviews'
-).split(' ');
-const TOPIC = (
-  'child children young person people family families parent parents carer carers school college setting settings ' +
-  'practitioner practitioners SENCo teacher teachers health care social service services partnership local authority ' +
-  'assessment outcome outcomes provision advice evidence record records meeting meetings decision decisions views ' +
-  'wishes feelings aspirations strengths difficulties communication interaction learning cognition emotional mental ' +
-  'sensory physical therapy therapist speech language occupational educational psychologist nurse paediatrician ' +
-  'transition transitions adulthood employment independence housing friendships community travel training ' +
-  'annual statutory timescale deadline weeks draft final amendment tribunal mediation appeal complaint complaints ' +
-  'compliment feedback quality standard standards audit audits grade good outstanding improvement action actions ' +
-  'target targets progress monitoring data report reports term termly year budget personal direct payment ' +
-  'funding resources specialist mainstream placement attendance exclusion wellbeing safeguarding consent ' +
-  'information transparency participation co-production listening respect trust clear specific measurable ' +
-  'achievable relevant timed agreed shared joint multi-agency panel caseworker coordinator keyworker'
-).split(' ');
+/**
+ * The words of the generated text, with how often each is used: counted from this project's own
+ * example content (every .md and .mdx file under content/, without frontmatter, imports, components
+ * and link addresses), so the generated pages have the vocabulary and the word frequencies of real
+ * guidance and the search index is shaped like a real one. A fixed list of a few hundred equally
+ * likely words (this generator until 2026-12-07) gave every word thousands of occurrences at 4,000
+ * pages, so each of Pagefind's index chunks held only two or three words; in real text a chunk
+ * holds hundreds. The files are read in name order, so the same content always gives the same words.
+ */
+function vocabulary(): { words: string[]; cumulative: number[] } {
+  const counts = new Map<string, number>();
+  const files = globSync('**/*.{md,mdx}', { cwd: CONTENT }).sort();
+  for (const f of files) {
+    const text = readFileSync(join(CONTENT, f), 'utf8')
+      .replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '')
+      .replace(/^(import|export)\s.*$/gm, '')
+      .replace(/\{\/\*[\s\S]*?\*\/\}/g, ' ')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\{[^}]*\}/g, ' ')
+      .replace(/\]\([^)]*\)/g, ' ')
+      .replace(/https?:\/\/\S+/g, ' ');
+    for (const w of text.match(/[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  // Names the configuration knows are written with components in real content, never typed (the
+  // content check refuses them typed), so they are left out: the area's names and the localities, in
+  // any capitals, since a word that starts a generated sentence is given one.
+  const config = parse(readFileSync(join(CONTENT, '../data/partnership.yaml'), 'utf8')) as { area: { name: string; shortName: string }; localities: { name: string }[] };
+  const names = new Set([config.area.name, config.area.shortName, ...config.localities.map((l) => l.name)].flatMap((n) => n.toLowerCase().split(/\s+/)));
+  for (const w of [...counts.keys()]) if (names.has(w.toLowerCase())) counts.delete(w);
+  if (counts.size < 500) throw new Error(`bench-pages: only ${counts.size} different words found under ${CONTENT}; the generated pages need the example content's vocabulary`);
+  const words = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+  let total = 0;
+  const cumulative = words.map((w) => (total += counts.get(w)!));
+  return { words, cumulative: cumulative.map((c) => c / total) };
+}
+
+let vocab: ReturnType<typeof vocabulary> | undefined;
+/** One word, as likely as it is in the example content. */
+function word(rand: () => number): string {
+  vocab ??= vocabulary();
+  const r = rand();
+  let lo = 0;
+  let hi = vocab.cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (vocab.cumulative[mid]! < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return vocab.words[lo]!;
+}
+
 const TITLE_WORDS = (
   'Planning Reviewing Recording Agreeing Writing Sharing Hearing Checking Improving Preparing Supporting Involving ' +
   'Explaining Measuring Gathering Coordinating Funding Arranging Monitoring Understanding'
@@ -36,12 +72,14 @@ const TITLE_TOPICS = [
   'the needs assessment', 'attendance and wellbeing', 'speech and language therapy', 'social care advice', 'joint working',
 ];
 
+const CONTENT = fileURLToPath(new URL('../content/', import.meta.url));
+
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 function sentence(rand: () => number, words: number): string {
   const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(rand() < 0.5 ? pick(rand, COMMON) : pick(rand, TOPIC));
+  for (let i = 0; i < words; i++) out.push(word(rand));
   return `${cap(out.join(' '))}.`;
 }
 function paragraph(rand: () => number, words: number): { text: string; words: number } {
@@ -73,12 +111,12 @@ function body(rand: () => number): string {
     words += p.words;
     out.push(p.text, '');
   };
-  out.push(`## ${cap(pick(rand, TOPIC))} and ${pick(rand, TOPIC)}`, '');
+  out.push(`## ${cap(word(rand))} and ${word(rand)}`, '');
   para(90);
   para(70);
   out.push('| What | Who | When |', '| --- | --- | --- |');
   for (let r = 0; r < 4; r++) {
-    out.push(`| ${sentence(rand, 5).slice(0, -1)} | ${cap(pick(rand, TOPIC))} | within ${2 + Math.floor(rand() * 18)} weeks |`);
+    out.push(`| ${sentence(rand, 5).slice(0, -1)} | ${cap(word(rand))} | within ${2 + Math.floor(rand() * 18)} weeks |`);
     words += 9;
   }
   out.push('');

@@ -39,6 +39,11 @@ export async function serveStatic(dir: string): Promise<{ url: string; server: S
     if (!existsSync(file)) {
       status = 404;
       file = join(dir, '404.html');
+      if (!existsSync(file)) {
+        // A site without a 404 page (such as the benchmark's bare floor) gets the host's plain answer.
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+        return;
+      }
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     // Compress text as static hosts do (Pagefind's index files are already compressed).
