@@ -128,12 +128,12 @@ const { Content } = await render(entry);
     `<html lang="en-GB"><head><meta charset="utf-8" /><title>Search</title></head>
 <body><main><label for="search-q">Search</label> <input id="search-q" type="search" /><ol id="search-results"></ol></main>
 <script is:inline type="module">
-const pagefind = await import('/pagefind/pagefind.js');
+const loading = import('/pagefind/pagefind.js');
 const input = document.getElementById('search-q');
 const list = document.getElementById('search-results');
 input.addEventListener('input', async () => {
-  const search = await pagefind.debouncedSearch(input.value);
-  if (!search) return;
+  const pagefind = await loading;
+  const search = await pagefind.search(input.value);
   const data = await Promise.all(search.results.slice(0, 4).map((r) => r.data()));
   list.replaceChildren(...data.map((d) => {
     const li = document.createElement('li');
