@@ -27,7 +27,7 @@ import { SourceSchema, StandardSchema, StandardSetSchema, standardId, type Sourc
 import { checkReportUpdates } from './report-updates.ts';
 import { parseFrontmatter, type YamlSource } from './yaml-source.ts';
 import { naturalCompare } from './sort.ts';
-import { zodProblems } from './zod-problems.ts';
+import { fieldsOf, zodProblems } from './zod-problems.ts';
 import { checkMdx } from './mdx-check.ts';
 import { didYouMean } from './suggest.ts';
 import type { JsxElement } from './mdx-source.ts';
@@ -120,8 +120,22 @@ function readMdxDir<S extends z.ZodType>(
     const src = parseFrontmatter(text, file);
     problems.push(...src.problems);
     const result = src.problems.length ? undefined : schema.safeParse(src.data ?? {});
+    const home = result && !result.success ? belongsIn(loc.base, src.data) : undefined;
+    if (home) {
+      // A whole file in the wrong folder: one problem that says where it goes, not one for
+      // every field and component this folder's pages do not have.
+      const folder = loc.base.split('/').pop()!;
+      problems.push({
+        file,
+        line: 1,
+        message: `this file is written as a ${home.what} (its frontmatter has the fields a ${home.what} has), but it is in the ${loc.base}/ folder, so it would not be published as one`,
+        expected: `${home.what}s in ${home.base}/`,
+        fix: `move the file to ${home.base}/. In GitHub: open the file, choose Edit, click at the start of the file name box, press Backspace once to leave the "${folder}" folder, type "${home.base.split('/').pop()}/" and commit`,
+      });
+      continue;
+    }
     if (result && !result.success) {
-      for (const p of zodProblems(result.error, src)) {
+      for (const p of zodProblems(result.error, src, [], fieldsOf(schema))) {
         const raw = p.field && accepted[p.field] ? (src.data as Record<string, unknown>)[p.field] : undefined;
         problems.push(typeof raw === 'string' && !p.didYouMean ? { ...p, didYouMean: didYouMean(raw, accepted[p.field!]!, plain) } : p);
       }
@@ -137,6 +151,22 @@ function readMdxDir<S extends z.ZodType>(
     entries.push({ file, id, data: result.data, src, elements: mdx.source.elements });
   }
   return entries;
+}
+
+/** The folders of MDX pages with one page per file, and what their pages are (standards, in set folders, are not among them). */
+const FOLDERS = () => [
+  { base: PATHS.guidance.base, schema: strict(GuidanceSchema), what: 'guidance page' },
+  { base: PATHS.briefings.base, schema: strict(BriefingSchema), what: 'briefing' },
+  { base: PATHS.framework.base, schema: strict(FrameworkPageSchema), what: 'framework page' },
+  { base: PATHS.pages.base, schema: strict(StandalonePageSchema), what: 'page' },
+  { base: PATHS.commentary.base, schema: strict(CommentarySchema), what: 'report commentary' },
+];
+let folders: ReturnType<typeof FOLDERS> | undefined;
+
+/** The folder whose kind of page this frontmatter is, when it is not the folder the file is in. */
+function belongsIn(base: string, data: unknown): { base: string; what: string } | undefined {
+  folders ??= FOLDERS();
+  return folders.find((f) => f.base !== base && f.schema.safeParse(data ?? {}).success);
 }
 
 /** A suggested frontmatter value as it would be written there: without quotation marks. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import { ValidationError, type Problem } from './problems.ts';
 import { parseYamlSource } from './yaml-source.ts';
-import { zodProblems } from './zod-problems.ts';
+import { fieldsOf, zodProblems } from './zod-problems.ts';
 
 export interface Checked<T> {
   value?: T;
@@ -23,7 +23,7 @@ export function checkYamlFile<S extends z.ZodType>(root: string, rel: string, sc
   const src = parseYamlSource(text.replace(/^\uFEFF/, ''), rel);
   if (src.problems.length) return { problems: src.problems };
   const result = schema.safeParse(src.data);
-  if (!result.success) return { problems: zodProblems(result.error, src) };
+  if (!result.success) return { problems: zodProblems(result.error, src, [], fieldsOf(schema)) };
   return { value: result.data, problems: [] };
 }
 

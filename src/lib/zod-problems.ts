@@ -1,5 +1,7 @@
 import type { z } from 'astro/zod';
 import type { Problem } from './problems.ts';
+import { distance } from 'fastest-levenshtein';
+import { nearest } from './suggest.ts';
 import type { FieldPath, YamlSource } from './yaml-source.ts';
 
 /** "audience[0]" or "source.document" from a zod path. */
@@ -53,12 +55,6 @@ function explain(issue: Issue, value: unknown): Pick<Problem, 'message' | 'expec
         expected: `one of: ${issue.values.map((v) => String(v)).join(', ')}`,
         fix: 'use one of the listed values, spelt exactly as shown',
       };
-    case 'unrecognized_keys':
-      return {
-        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
-        expected: 'only the documented fields',
-        fix: 'check the spelling of the field name, or remove it',
-      };
     case 'too_small':
     case 'too_big': {
       const what = issue.origin === 'array' ? 'items' : issue.origin === 'string' ? 'characters' : '';
@@ -84,18 +80,72 @@ function explain(issue: Issue, value: unknown): Pick<Problem, 'message' | 'expec
   }
 }
 
-/** Turn every zod issue into a Problem with file, line, column, field, value and expectation. */
-export function zodProblems(error: z.ZodError, src: Pick<YamlSource, 'file' | 'data' | 'locate'>, prefix: FieldPath = []): Problem[] {
-  return error.issues.map((issue) => {
+/** The top-level fields an object schema has, for "Did you mean …?" on an unknown one. */
+export function fieldsOf(schema: z.ZodType): string[] | undefined {
+  const shape = (schema as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : undefined;
+}
+
+/** Words a spreadsheet or a person might type for true or false. */
+const YES = new Set(['yes', 'y', 'true', 'on', '1']);
+const NO = new Set(['no', 'n', 'false', 'off', '0']);
+
+/**
+ * Turn every zod issue into a Problem with file, line, column, field, value and expectation.
+ * Each unknown field is reported on its own line. An unknown field spelt like a required field
+ * that is missing ("sumary" with no "summary") is reported once, as that misspelling, instead of
+ * as one unknown and one missing field; otherwise `knownKeys` (the top-level fields the schema
+ * has) gives the nearest one as "Did you mean …?".
+ */
+export function zodProblems(error: z.ZodError, src: Pick<YamlSource, 'file' | 'data' | 'locate'>, prefix: FieldPath = [], knownKeys?: readonly string[]): Problem[] {
+  const out: (Problem | undefined)[] = [];
+  const missing: { parent: string; key: string; at: number }[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') continue;
     const path = [...prefix, ...issue.path] as PropertyKey[];
     const value = valueAt(src.data, path);
     const { line, column } = src.locate(path);
-    return {
-      file: src.file,
-      line,
-      column,
-      field: path.length ? fieldName(path) : undefined,
-      ...explain(issue, value),
-    };
-  });
+    const problem: Problem = { file: src.file, line, column, field: path.length ? fieldName(path) : undefined, ...explain(issue, value) };
+    if (issue.code === 'invalid_type' && issue.expected === 'boolean' && typeof value === 'string') {
+      const word = value.trim().toLowerCase();
+      const meant = YES.has(word) ? 'true' : NO.has(word) ? 'false' : undefined;
+      problem.fix = meant ? `write ${meant}, without quotation marks` : 'write true or false, without quotation marks';
+      if (meant) problem.didYouMean = meant;
+    }
+    if (issue.code === 'invalid_type' && value === undefined && path.length) missing.push({ parent: fieldName(path.slice(0, -1)), key: String(path.at(-1)), at: out.length });
+    out.push(problem);
+  }
+  for (const issue of error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const parent = [...prefix, ...issue.path] as PropertyKey[];
+    for (const key of issue.keys) {
+      const path = [...parent, key];
+      const where = { file: src.file, ...src.locate(path), field: fieldName(path) };
+      const candidates = missing.filter((m) => m.parent === fieldName(parent) && out[m.at]);
+      // A required field is missing and an unknown one is present: allow two slips (a swapped
+      // pair of letters, "titel" for "title", is two).
+      const meant = candidates.map((m) => m.key).find((k) => distance(k.toLowerCase(), key.toLowerCase()) <= Math.max(2, Math.floor(k.length / 3)));
+      if (meant) {
+        out[candidates.find((m) => m.key === meant)!.at] = undefined;
+        out.push({
+          ...where,
+          message: `found the field "${key}", which looks like a misspelling of "${meant}": "${meant}" is required and is missing`,
+          expected: `the field "${meant}"`,
+          fix: `rename "${key}" to "${meant}"`,
+          didYouMean: `"${meant}"`,
+        });
+        continue;
+      }
+      const known = parent.length === prefix.length ? knownKeys : undefined;
+      const near = known ? nearest(key, known) : undefined;
+      out.push({
+        ...where,
+        message: `unknown field "${key}"`,
+        expected: known?.length ? `only the fields this file can have: ${known.join(', ')}` : 'only the documented fields',
+        fix: near ? `rename it to "${near}" if that is what you meant, or remove it` : 'check the spelling of the field name, or remove it',
+        ...(near ? { didYouMean: `"${near}"` } : {}),
+      });
+    }
+  }
+  return out.filter((p): p is Problem => p !== undefined);
 }

@@ -92,8 +92,42 @@ describe('bad content fails with the file, line, field and what was expected', (
     p.edit(GUIDE, /^title:/m, 'titel:');
     const { problems } = checkContent(p.dir);
     expect(problems.every((x) => x.file === GUIDE)).toBe(true);
-    expect(problems.map((x) => x.field)).toEqual(expect.arrayContaining(['audience[0]', 'updated', 'title']));
-    expect(problems.some((x) => x.message === 'unknown field "titel"')).toBe(true);
+    expect(problems.map((x) => x.field)).toEqual(expect.arrayContaining(['audience[0]', 'updated', 'titel']));
+    // The misspelt field is one problem on its own line, not "unknown field" and "title is missing".
+    const titel = problems.find((x) => x.field === 'titel')!;
+    expect(titel).toMatchObject({ line: lineOf(p.read(GUIDE), 'titel:'), didYouMean: '"title"', fix: 'rename "titel" to "title"' });
+    expect(titel.message).toContain('looks like a misspelling of "title"');
+    expect(problems.some((x) => x.field === 'title')).toBe(false);
+  });
+
+  it('points at each unknown field on its own line and names the nearest field this file can have', () => {
+    p.edit(GUIDE, /^updated:(.*)$/m, 'updated:$1\nsumary: "A second summary"\ncolour: blue');
+    const { problems } = checkContent(p.dir);
+    const text = p.read(GUIDE);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatchObject({ field: 'sumary', line: lineOf(text, 'sumary:'), message: 'unknown field "sumary"', didYouMean: '"summary"' });
+    expect(problems[0]!.expected).toContain('title, summary');
+    expect(problems[1]).toMatchObject({ field: 'colour', line: lineOf(text, 'colour:'), message: 'unknown field "colour"' });
+    expect(problems[1]!.didYouMean).toBeUndefined();
+  });
+
+  it('says a briefing saved in the guidance folder belongs in the briefings folder, once, instead of a problem for every field', () => {
+    const brief = 'content/briefings/2025-26-spring-smart-outcomes-learning-brief.mdx';
+    p.write('content/guidance/new-brief.mdx', p.read(brief));
+    const { problems } = checkContent(p.dir);
+    expect(problems, formatProblems(problems)).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'content/guidance/new-brief.mdx', line: 1, expected: 'briefings in content/briefings/' });
+    expect(problems[0]!.message).toContain('written as a briefing');
+    expect(problems[0]!.fix).toContain('move the file to content/briefings/');
+  });
+
+  it('says to write true or false for a yes or no in a true-or-false field', () => {
+    const brief = 'content/briefings/2025-26-spring-smart-outcomes-learning-brief.mdx';
+    p.edit(brief, /^draft: false$/m, 'draft: yes');
+    const { problems } = checkContent(p.dir);
+    const draft = problems.filter((x) => x.field === 'draft');
+    expect(draft).toHaveLength(1);
+    expect(draft[0]).toMatchObject({ file: brief, line: lineOf(p.read(brief), 'draft: yes'), message: 'found "yes"', expected: 'true or false', didYouMean: 'true', fix: 'write true, without quotation marks' });
   });
 
   it('reports a file with no frontmatter', () => {

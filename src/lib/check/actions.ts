@@ -69,13 +69,7 @@ export function checkActionsText(text: string, ctx: ActionsCheckContext, file: s
   // An empty file is an empty log.
   const result = ActionsLogSchema.safeParse(src.data ?? { actions: [] });
   if (!result.success) {
-    const issues = result.error.issues;
-    // Point at a misspelt field itself, not at the start of the action that holds it.
-    const located = zodProblems(result.error, src).map((p, i) => {
-      const issue = issues[i]!;
-      return issue.code === 'unrecognized_keys' ? { ...p, ...src.locate([...issue.path, issue.keys[0]!] as PropertyKey[]) } : p;
-    });
-    return { problems: located.map(quoted) };
+    return { problems: zodProblems(result.error, src).map(quoted) };
   }
   const log = result.data;
   const problems: Problem[] = [];

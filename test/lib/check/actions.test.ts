@@ -175,7 +175,7 @@ describe('the actions log check', () => {
 
   it('refuses an unknown field and a status that is not one of the four, with their lines', () => {
     const text = log(replace('stage: all', 'stages: all'));
-    expectRefused(text, 'stages: all', 'actions[0]', /unknown field "stages"/);
+    expectRefused(text, 'stages: all', 'actions[0].stages', /unknown field "stages"/);
     const status = log(replace('status: planned', 'status: agreed'));
     expectRefused(status, 'status: agreed', 'actions[0].history[0].status', /found "agreed"/);
   });
