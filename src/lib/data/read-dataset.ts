@@ -43,13 +43,13 @@ export function readCsvText<R>(
   { columns, refColumn, what, rowRule }: Dataset,
   ctx: ColumnContext,
   seen: Map<string, { file: string; line: number }>,
-): { records: R[]; problems: Problem[]; notes: Problem[] } {
+): { records: R[]; problems: Problem[]; notes: Problem[]; rows: number; repeats: Repeat[] } {
   const names = Object.keys(columns);
   const parsed = parseCsv(file, text, names);
   const { table } = parsed;
   const problems = parsed.problems.filter((p) => !isNote(p));
   const notes = parsed.problems.filter(isNote);
-  if (!table) return { records: [], problems, notes };
+  if (!table) return { records: [], problems, notes, rows: 0, repeats: [] };
 
   // Headings first: nothing in the rows is read if the headings are wrong.
   const headerProblems: Problem[] = [];
@@ -75,9 +75,10 @@ export function readCsvText<R>(
       headerProblems.push({ file, line: table.headerLine, message: `the column "${name}" is missing`, expected: `a column headed "${name}" (${columns[name]!.meaning.replace(/\.$/, '').toLowerCase()})`, fix: 'add the column (see data/README.md for what it holds)' });
     }
   }
-  if (headerProblems.length) return { records: [], problems: [...problems, ...headerProblems], notes };
+  if (headerProblems.length) return { records: [], problems: [...problems, ...headerProblems], notes, rows: table.rows.length, repeats: [] };
 
   const records: R[] = [];
+  const repeats: Repeat[] = [];
   const cols = names.map((name) => ({ name, col: columns[name]!, at: index.get(name), cache: new Map<string, Verdict>() }));
   const refAt = index.get(refColumn);
   // One small function per row rather than one long loop here: the JavaScript engine compiles
@@ -116,7 +117,7 @@ export function readCsvText<R>(
       const key = ref.toLowerCase();
       const first = seen.get(key);
       if (first) {
-        problems.push({
+        const problem: Problem = {
           file,
           line: line,
           column: refAt! + 1,
@@ -124,7 +125,9 @@ export function readCsvText<R>(
           message: `the ${what} "${ref}" is used twice: here and in ${first.file} on line ${first.line}`,
           expected: `every ${what} to be different`,
           fix: 'if it is the same record, delete one of the two rows; otherwise give one of them a new reference',
-        });
+        };
+        problems.push(problem);
+        repeats.push({ first, problem });
         good = false;
         // The record itself carries the file and line a later duplicate is told about.
       } else seen.set(key, record as { file: string; line: number });
@@ -142,7 +145,39 @@ export function readCsvText<R>(
     const record = checkRow(table.rows[ri]!, table.lines[ri]!);
     if (record) records.push(record as R);
   }
-  return { records, problems, notes };
+  return { records, problems, notes, rows: table.rows.length, repeats };
+}
+
+/** A row whose reference an earlier row already has, and the problem that says so. */
+interface Repeat {
+  first: { file: string; line: number };
+  problem: Problem;
+}
+
+/**
+ * A file most of whose rows repeat the references of one earlier file is a second copy of it
+ * (the same export uploaded again under a new name): one problem saying so, instead of one for
+ * every row. A few repeated references stay one problem each, as they are likely typing slips.
+ */
+function secondCopies(file: string, what: string, rows: number, repeats: readonly Repeat[]): { drop: Set<Problem>; problems: Problem[] } {
+  const byFile = new Map<string, Repeat[]>();
+  for (const r of repeats) byFile.set(r.first.file, [...(byFile.get(r.first.file) ?? []), r]);
+  const drop = new Set<Problem>();
+  const problems: Problem[] = [];
+  for (const [other, list] of byFile) {
+    if (list.length < 5 || list.length * 2 < rows) continue;
+    for (const r of list) drop.add(r.problem);
+    const all = list.length === rows;
+    problems.push({
+      file,
+      line: list[0]!.problem.line,
+      field: list[0]!.problem.field,
+      message: `${all ? `every one of this file's ${rows} rows has` : `${list.length} of this file's ${rows} rows (the first on this line) have`} the same ${what} as a row of ${other}, so one of the two files looks like a copy of the other`,
+      expected: `each record in one file only, with its own ${what}`,
+      fix: `if one of them is a copy (for example the same export uploaded again under a new name, such as "… (1).csv"), delete that file; if its new rows are wanted, move only those into the other file first; if the repeated references are mistakes, give those rows their own references`,
+    });
+  }
+  return { drop, problems };
 }
 
 /** Reads every CSV file of a kind under root, in name order. */
@@ -162,7 +197,8 @@ export function readDataset<R>(root: string, name: DatasetName, ctx: ColumnConte
     }
     const out = readCsvText<R>(file, decoded.text, ds, ctx, seen);
     records.push(...out.records);
-    problems.push(...out.problems);
+    const copies = secondCopies(file, ds.what, out.rows, out.repeats);
+    problems.push(...copies.problems, ...out.problems.filter((p) => !copies.drop.has(p)));
     notes.push(...out.notes);
   }
   return { records, problems, notes, files };

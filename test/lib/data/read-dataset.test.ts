@@ -320,3 +320,32 @@ describe('nothing needlessly refused', () => {
     ]);
   });
 });
+
+describe('a data file uploaded twice', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sq-copy-'));
+  const original = readFileSync(join(root, 'data/audits/2023-24-autumn.csv'), 'utf8');
+  const rows = original.trim().split('\n').length - 1;
+  const read = (files: Record<string, string>) => {
+    rmSync(join(dir, 'data'), { recursive: true, force: true });
+    mkdirSync(join(dir, 'data/audits'), { recursive: true });
+    for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, 'data/audits', f), text);
+    return readDataset<AuditRecord>(dir, 'audits', ctx);
+  };
+
+  it('is one problem naming the file it copies, not one for every row', () => {
+    expect(rows).toBeGreaterThan(20);
+    const { problems } = read({ '2023-24-autumn.csv': original, '2023-24-autumn (1).csv': original });
+    expect(problems, problems.map(describeProblem).join('\n')).toHaveLength(1);
+    // Files are read in name order, and "2023-24-autumn (1).csv" comes first.
+    expect(problems[0]).toMatchObject({ file: 'data/audits/2023-24-autumn.csv', line: 2, field: 'column A (audit_ref)' });
+    expect(problems[0]!.message).toBe(`every one of this file's ${rows} rows has the same audit reference as a row of data/audits/2023-24-autumn (1).csv, so one of the two files looks like a copy of the other`);
+    expect(problems[0]!.fix).toContain('delete that file');
+  });
+
+  it('keeps one problem a row for a few repeated references, which are more likely typing slips', () => {
+    const lines = original.trim().split('\n');
+    const slips = [lines[0], ...lines.slice(1, 3)].join('\n');
+    const { problems } = read({ '2023-24-autumn.csv': original, 'extra.csv': slips });
+    expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('is used twice'), expect.stringContaining('is used twice')]);
+  });
+});
