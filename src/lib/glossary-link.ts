@@ -20,7 +20,8 @@ export interface LinkableTerm {
   aliases?: readonly string[];
 }
 
-export type GlossaryLinker = (html: string) => string;
+/** Links a page; when `found` is given, adds to it the id of every entry the page links to (by hand or by this). */
+export type GlossaryLinker = (html: string, found?: Set<string>) => string;
 
 /** Elements whose text is never linked: headings and labels read on their own, and text that is already a link or code. */
 const SKIP = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'caption', 'dt', 'legend', 'summary', 'code', 'pre', 'kbd', 'samp', 'abbr', 'button', 'label', 'option', 'select', 'textarea', 'script', 'style', 'svg', 'title', 'template']);
@@ -88,7 +89,7 @@ export function glossaryLinker(terms: readonly LinkableTerm[], href = (id: strin
     }
   };
 
-  return (html) => {
+  return (html, found) => {
     const done = new Set<string>();
     for (const m of html.matchAll(HAND_LINK)) done.add(m[1]!);
     // Open elements, each marked when no link may go inside it; `skip` counts the marked ones.
@@ -118,6 +119,7 @@ export function glossaryLinker(terms: readonly LinkableTerm[], href = (id: strin
         linkText(tok[0], tok.index, done, edits);
       }
     }
+    if (found) for (const id of done) found.add(id);
     if (!edits.length) return html;
     let out = '';
     let from = 0;
@@ -127,4 +129,26 @@ export function glossaryLinker(terms: readonly LinkableTerm[], href = (id: strin
     }
     return out + html.slice(from);
   };
+}
+
+/** A name as whole words, compiled once per name for the whole build. */
+const WHOLE_WORDS = new Map<string, RegExp>();
+
+/**
+ * The names of these entries (term, short form, other spellings) that the page's text does not
+ * already use, as one line for the search index: "EHCP; Education, health and care plan" for a
+ * page that says only "EHC plan". Empty when there are none.
+ */
+export function searchNames(terms: readonly LinkableTerm[], html: string): string {
+  const text = html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').toLowerCase();
+  const names = terms.flatMap((t) => [t.term, t.short, ...(t.aliases ?? [])]).filter((n): n is string => !!n);
+  // A name the page uses in the singular or the plural adds nothing: search matches the start
+  // of words, so "EHC plans" and "EHC plan" find the same pages.
+  const has = (form: string) => {
+    let re = WHOLE_WORDS.get(form);
+    if (!re) WHOLE_WORDS.set(form, (re = new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRe(form)}(?:e?s)?(?![\\p{L}\\p{N}])`, 'u')));
+    return re.test(text);
+  };
+  const used = (n: string) => has(n.toLowerCase()) || has(n.toLowerCase().replace(/e?s$/, ''));
+  return [...new Set(names)].filter((n) => !used(n)).join('; ');
 }

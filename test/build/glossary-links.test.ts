@@ -29,6 +29,19 @@ describe('glossary links in the built site', () => {
     expect(glossaryLinks('guidance/smart-outcomes/index.html').length).toBeGreaterThan(0);
   });
 
+  it('let search find a page by the other names of the terms it uses, with nothing shown or read out', () => {
+    // The smart-outcomes guide says "EHC plan" but never "EHCP", the name many parents search for.
+    const guide = page('guidance/smart-outcomes/index.html');
+    expect(guide.querySelector('main')!.text).not.toMatch(/\bEHCP\b/);
+    const also = guide.querySelectorAll('main [data-pagefind-index-attrs="data-also-called"]');
+    expect(also).toHaveLength(1);
+    expect(also[0]!.getAttribute('data-also-called')!.split('; ')).toEqual(expect.arrayContaining(['EHCP', 'Education, health and care plan']));
+    expect(also[0]!.text).toBe('');
+    expect(also[0]!.closest('[data-pagefind-body]')).not.toBeNull();
+    // Reports are found by their own titles, and are at their size budget.
+    expect(page('reports/2025-26/summer/index.html').querySelectorAll('[data-also-called]')).toHaveLength(0);
+  });
+
   it('explain the abbreviations in the official wording of a standard where they are first used', () => {
     const hrefs = glossaryLinks('standards/sen-services/2/index.html').map((a) => a.getAttribute('href'));
     expect(hrefs).toEqual(expect.arrayContaining(['/glossary/#cyp', '/glossary/#ecm']));

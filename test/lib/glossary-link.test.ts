@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { glossaryLinker } from '../../src/lib/glossary-link';
+import { glossaryLinker, searchNames } from '../../src/lib/glossary-link';
 
 const link = glossaryLinker([
   { id: 'ehc-plan', term: 'Education, health and care plan', short: 'EHC plan', aliases: ['EHCP'] },
@@ -52,5 +52,18 @@ describe('the glossary linker', () => {
   it('leaves scripts and styles alone', () => {
     const html = '<script>const audit = 1;</script><style>.audit{}</style><p>audit</p>';
     expect(link(html)).toBe(`<script>const audit = 1;</script><style>.audit{}</style><p>${a('audit', 'audit')}</p>`);
+  });
+});
+
+describe('searchNames', () => {
+  const ehc = { id: 'ehc-plan', term: 'Education, health and care plan', short: 'EHC plan', aliases: ['EHCP', 'EHC plans'] };
+  const sen = { id: 'sen', term: 'Special educational needs', short: 'SEN' };
+  it('gives the names of the entries that the page does not already use, as whole words', () => {
+    expect(searchNames([ehc], '<p>Your <a href="/glossary/#ehc-plan">EHC plan</a> says what help your child gets.</p>')).toBe('Education, health and care plan; EHCP');
+    // "present" does not use "SEN"; a plural the page's singular gives adds nothing.
+    expect(searchNames([sen], '<p>Present your SEN support plan.</p>')).toBe('Special educational needs');
+    expect(searchNames([sen], '<p>Present the plan.</p>')).toBe('Special educational needs; SEN');
+    expect(searchNames([ehc], '<p>An EHCP, or Education, health and care plan: EHC plans.</p>')).toBe('');
+    expect(searchNames([], '<p>Anything</p>')).toBe('');
   });
 });
