@@ -720,17 +720,25 @@ export function selfEvaluationRows(html: string, page: string): SelfRow[] {
   if (!section) return [];
   const table = section.querySelector('table')!;
   const heads = table.querySelectorAll('thead th').map((th) => th.text.replace(/\s+/g, ' ').trim());
+  // Columns are found by their headings, in whatever order the page gives them.
   const topAt = heads.findIndex((h, i) => i > 0 && / or /.test(h) && !h.startsWith('%'));
-  expect(topAt, `${page}: the top-ratings column`).toBeGreaterThan(1);
-  const ratings = heads.slice(1, topAt);
+  expect(topAt, `${page}: the top-ratings column`).toBeGreaterThan(0);
+  const shareAt = heads.indexOf(`% ${heads[topAt]}`);
+  const totalAt = heads.indexOf('Services');
+  expect(shareAt, `${page}: the share column`).toBeGreaterThan(0);
+  expect(totalAt, `${page}: the services column`).toBeGreaterThan(0);
+  const ratingAt = heads.flatMap((_, i) => (i > 0 && ![topAt, shareAt, totalAt].includes(i) ? [i] : []));
+  const ratings = ratingAt.map((i) => heads[i]!);
+  expect(ratings.length, `${page}: the rating columns`).toBeGreaterThan(1);
   const named = heads[topAt]!.split(/, | or /);
   const topCols = named.map((n) => ratings.indexOf(n));
   expect(topCols.every((i) => i >= 0), `${page}: the top-ratings column names ratings of the table`).toBe(true);
-  expect(heads.slice(topAt + 1)).toEqual(['Services', `% ${heads[topAt]}`]);
   return table.querySelectorAll('tbody tr').map((tr) => {
     const year = tr.querySelector('th')!.text.trim();
+    // Cell i of the row sits under heading i + 1 (the year is the row's heading).
     const v = tr.querySelectorAll('td').map((td) => (td.querySelector('.sq-c') ? SYMBOL : td.text.replace(/\s+/g, ' ').trim()));
-    return { key: `${page} ${year}`, ratings: v.slice(0, ratings.length), topCols, top: v[ratings.length]!, total: v[ratings.length + 1]!, share: v[ratings.length + 2]! };
+    const at = (i: number) => v[i - 1]!;
+    return { key: `${page} ${year}`, ratings: ratingAt.map(at), topCols, top: at(topAt), total: at(totalAt), share: at(shareAt) };
   });
 }
 
