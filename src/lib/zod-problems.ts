@@ -122,9 +122,11 @@ export function zodProblems(error: z.ZodError, src: Pick<YamlSource, 'file' | 'd
       const path = [...parent, key];
       const where = { file: src.file, ...src.locate(path), field: fieldName(path) };
       const candidates = missing.filter((m) => m.parent === fieldName(parent) && out[m.at]);
-      // A required field is missing and an unknown one is present: allow two slips (a swapped
-      // pair of letters, "titel" for "title", is two).
-      const meant = candidates.map((m) => m.key).find((k) => distance(k.toLowerCase(), key.toLowerCase()) <= Math.max(2, Math.floor(k.length / 3)));
+      // A required field is missing and an unknown one is present: allow two slips in a name of
+      // four letters or more (a swapped pair of letters, "titel" for "title", is two), one in a
+      // shorter name ("to" is not a slip for "on").
+      const slips = (k: string) => Math.max(k.length >= 4 ? 2 : 1, Math.floor(k.length / 3));
+      const meant = candidates.map((m) => m.key).find((k) => distance(k.toLowerCase(), key.toLowerCase()) <= slips(k));
       if (meant) {
         out[candidates.find((m) => m.key === meant)!.at] = undefined;
         out.push({
