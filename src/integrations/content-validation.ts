@@ -1,8 +1,11 @@
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { reportToGitHub } from '../lib/annotations.ts';
 import { checkAll } from '../lib/data/load.ts';
 import { ValidationError, formatProblems } from '../lib/problems.ts';
+import { brokenLinks, type ContentLink } from '../lib/check/links.ts';
+import { withSourceLines } from '../lib/source-lines.ts';
 
 const HEADING = 'The site was not built: please fix these problems in the content or data.';
 
@@ -11,12 +14,15 @@ const HEADING = 'The site was not built: please fix these problems in the conten
  * with its file, line and column, all at once, and nothing is built.
  */
 export function contentValidation(): AstroIntegration {
+  let root = '';
+  let links: ContentLink[] = [];
   return {
     name: 'send-quality:content-validation',
     hooks: {
       'astro:config:setup': async ({ config, command, logger }) => {
-        const root = fileURLToPath(config.root);
-        const { data, problems } = await checkAll(root);
+        root = fileURLToPath(config.root);
+        const { content, data, problems } = await checkAll(root);
+        links = content.links ?? [];
         if (problems.length || !data) {
           // In the dev server Astro shows a thrown error in the browser. A build instead prints
           // the list as it is and stops: thrown, it would come wrapped in Astro's "unhandled
@@ -40,6 +46,19 @@ export function contentValidation(): AstroIntegration {
         if (se) logger.info(`disclosure control of the self-evaluation: ${se.findings.length} solver checks, none failed${se.cached ? ' (decisions reused from the cache)' : ` (solved afresh in ${(se.ms / 1000).toFixed(1)} s, ${se.solves} solves)`}`);
         // Notes do not stop the build (such as empty columns Excel left, which are ignored).
         for (const n of data.notes) logger.warn(`note: ${[n.file, n.line, n.column].filter((x) => x !== undefined).join(':')} ${n.message}. ${n.fix ?? ''}`);
+      },
+      // Runs first of the integrations' end-of-build steps (it is listed first), so a link to no
+      // page stops the build before the search index, headers and sitemap are written.
+      'astro:build:done': ({ dir, logger }) => {
+        const problems = withSourceLines(root, brokenLinks(fileURLToPath(dir), links));
+        if (problems.length) {
+          // Nothing is left that could be previewed or published as if it were the site.
+          rmSync(fileURLToPath(dir), { recursive: true, force: true });
+          console.error(`\n${HEADING}\n\n${formatProblems(problems)}\n`);
+          reportToGitHub(problems);
+          process.exit(1);
+        }
+        logger.info(`links between pages checked: ${links.length} in the content, none broken`);
       },
     },
   };

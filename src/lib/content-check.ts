@@ -26,6 +26,7 @@ import {
 import { SourceSchema, StandardSchema, StandardSetSchema, standardId, type Source, type Standard, type StandardSet } from './schemas/standard.ts';
 import { checkReportUpdates } from './report-updates.ts';
 import { parseFrontmatter, type YamlSource } from './yaml-source.ts';
+import { contentLinks, type ContentLink } from './check/links.ts';
 import { naturalCompare } from './sort.ts';
 import { fieldsOf, zodProblems } from './zod-problems.ts';
 import { checkMdx } from './mdx-check.ts';
@@ -43,8 +44,8 @@ export interface Entry<T> {
   /** The entry id: file name without extension, or for standards "<set>-<number>". */
   id: string;
   data: T;
-  /** Locates a frontmatter field in the file. */
-  src: YamlSource;
+  /** Locates a frontmatter field in the file; holds the MDX body after the frontmatter and the line it starts on. */
+  src: YamlSource & { body: string; bodyLine: number };
   /** The JSX elements of the MDX body, read with the compiler the build uses. */
   elements: JsxElement[];
 }
@@ -67,6 +68,8 @@ export interface Content {
    * frontmatter does not hide a slip in a figure until the next run.
    */
   briefingBodies?: MdxBody[];
+  /** Every link in the content's pages to another page of the site, tested against the built site (src/lib/check/links.ts). */
+  links?: ContentLink[];
 }
 
 /** The MDX body of a file as checked: its JSX elements, and the term its frontmatter names, if any. */
@@ -227,7 +230,8 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   problems.push(...checkLegal(root, [...standards, ...guidance, ...framework, ...pages]));
   problems.push(...checkReferences({ partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, guidanceFiles }));
   problems.push(...checkBriefingFiles(root, briefings, briefingBodies, partnership));
-  return { problems, content: { partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, briefingBodies } };
+  const links = [...standards, ...guidance, ...framework, ...pages, ...commentary, ...briefings].flatMap((e) => contentLinks(e.file, e.src.body, e.src.bodyLine));
+  return { problems, content: { partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, briefingBodies, links } };
 }
 
 function at(e: Entry<unknown>, path: PropertyKey[], field: string): Pick<Problem, 'file' | 'line' | 'column' | 'field'> {

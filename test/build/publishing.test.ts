@@ -150,6 +150,32 @@ describe('a broken reference in a briefing', () => {
   }, 120_000);
 });
 
+describe('a link to no page in a briefing', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = siteCopy();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stops the build with the file, line and the nearest page, and leaves nothing built', () => {
+    const rel = 'content/briefings/2025-26-summer-quality-briefing.mdx';
+    const text = readFileSync(join(dir, rel), 'utf8');
+    const slipped = text.replace(/^## /m, 'Read [how to write SMART outcomes](/guidance/smart-outcome/).\n\n## ');
+    expect(slipped).not.toBe(text);
+    writeFileSync(join(dir, rel), slipped);
+    const line = lineOf(slipped, '/guidance/smart-outcome/');
+    const col = slipped.split('\n')[line - 1]!.indexOf('/guidance/smart-outcome/') + 1;
+    // Validation alone cannot know the site's pages; the build tests every link against them.
+    const build = astro(dir);
+    expectCleanFailure(build);
+    const printed = build.stdout + build.stderr;
+    expect(printed).toContain('The site was not built: please fix these problems in the content or data.');
+    expect(printed).toContain(`${rel}:${line}:${col}  the link to "/guidance/smart-outcome/" goes to no page of this site`);
+    expect(printed).toContain('Did you mean /guidance/smart-outcomes/?');
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+  }, 120_000);
+});
+
 describe('mistakes in several files at once', () => {
   let copy: ReturnType<typeof projectCopy>;
   beforeAll(() => {

@@ -1,0 +1,138 @@
+/**
+ * Links typed into content that lead nowhere. An author who writes [our guide](/guidance/smart-outcome/)
+ * for /guidance/smart-outcomes/ would otherwise publish a link to a "page not found", and nothing
+ * in the build would notice.
+ *
+ * The links are found while the content is checked (contentLinks: Markdown links, link
+ * definitions and href attributes whose address starts with "/"), and tested against the built
+ * site at the end of the build (brokenLinks): the page must exist and, for an address with
+ * "#part", the page must have an element with that id. The built site is the only complete list
+ * of its pages, so nothing here repeats the site's routes.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Problem } from '../problems.ts';
+import { nearest } from '../suggest.ts';
+
+/** A link to another page of the site, where it is written. */
+export interface ContentLink {
+  file: string;
+  line: number;
+  column: number;
+  /** The address as written, such as "/guidance/smart-outcomes/#who-writes-them". */
+  href: string;
+}
+
+const MARKDOWN = /\]\(\s*<?(\/(?!\/)[^)\s>]*)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
+const DEFINITION = /^ {0,3}\[[^\]\n]+\]:\s*<?(\/(?!\/)[^\s>]*)>?/gm;
+const HREF = /\bhref=(?:"|'|\{\s*["'`])(\/(?!\/)[^"'`]*)["'`]/g;
+
+/** The text with code (fenced blocks, `spans`) and MDX comments blanked, keeping every line and column. */
+function withoutCode(text: string): string {
+  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+  return text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank).replace(/`[^`\n]+`/g, blank).replace(/\{\/\*[\s\S]*?\*\/\}/g, blank);
+}
+
+/** Every link in an MDX body to an address on this site ("/…"), with its line and column in the file. */
+export function contentLinks(file: string, body: string, bodyLine: number): ContentLink[] {
+  if (!body.includes('/')) return [];
+  const text = withoutCode(body);
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const where = (at: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: bodyLine + lo, column: at - starts[lo]! + 1 };
+  };
+  const out: ContentLink[] = [];
+  for (const re of [MARKDOWN, DEFINITION, HREF]) {
+    for (const m of text.matchAll(re)) out.push({ file, ...where(m.index + m[0].indexOf(m[1]!)), href: m[1]! });
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Every page of a built site, as the address a link would use ("/guidance/smart-outcomes/"). */
+function sitePages(dist: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, url: string) => {
+    for (const name of readdirSync(join(dist, dir))) {
+      if (dir === '' && (name === 'pagefind' || name === '_astro')) continue;
+      const rel = dir ? `${dir}/${name}` : name;
+      if (statSync(join(dist, rel)).isDirectory()) walk(rel, `${url}${name}/`);
+      else if (name === 'index.html') out.push(url);
+    }
+  };
+  walk('', '/');
+  return out;
+}
+
+/**
+ * The links among `links` that lead to no page of the built site in `dist`, or to a part of a page
+ * ("#…") that it does not have, as problems to fix in the file that has the link.
+ */
+export function brokenLinks(dist: string, links: readonly ContentLink[]): Problem[] {
+  const problems: Problem[] = [];
+  const pages = new Map<string, string | undefined>();
+  let all: string[] | undefined;
+  /** The built file for an address, or undefined. */
+  const fileFor = (path: string): string | undefined => {
+    let p: string;
+    try {
+      p = decodeURIComponent(path);
+    } catch {
+      return undefined;
+    }
+    for (const f of [p.endsWith('/') ? `${p}index.html` : p, `${p}/index.html`]) {
+      const full = join(dist, f);
+      if (full.startsWith(dist) && existsSync(full) && statSync(full).isFile()) return f;
+    }
+    return undefined;
+  };
+  const html = (f: string) => {
+    if (!pages.has(f)) pages.set(f, f.endsWith('.html') ? readFileSync(join(dist, f), 'utf8') : undefined);
+    return pages.get(f);
+  };
+  for (const link of links) {
+    const [pathAndQuery, hash] = link.href.split('#', 2) as [string, string | undefined];
+    const path = pathAndQuery.split('?')[0]!;
+    const at = { file: link.file, line: link.line, column: link.column };
+    const target = fileFor(path);
+    if (!target) {
+      all ??= sitePages(dist);
+      const near = nearest(path.endsWith('/') ? path : `${path}/`, all);
+      problems.push({
+        ...at,
+        message: `the link to "${link.href}" goes to no page of this site, so readers would get "page not found"`,
+        expected: 'the address of a page on this site, as it shows in the browser after the site name (such as /guidance/smart-outcomes/)',
+        fix: near ? `correct the address to ${near}${hash ? `#${hash}` : ''} if that is the page meant; otherwise open the page in the browser, copy its address, or remove the link` : 'open the page meant in the browser and copy its address, or remove the link',
+        ...(near ? { didYouMean: `${near}${hash ? `#${hash}` : ''}` } : {}),
+      });
+      continue;
+    }
+    if (!hash) continue;
+    const page = html(target);
+    if (page === undefined) continue;
+    let id: string;
+    try {
+      id = decodeURIComponent(hash);
+    } catch {
+      id = hash;
+    }
+    if (page.includes(` id="${id}"`)) continue;
+    const ids = [...page.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+    const near = nearest(id, ids);
+    problems.push({
+      ...at,
+      message: `the link to "${link.href}" goes to ${path}, which has no part called "#${hash}", so readers would land at the top of the page`,
+      expected: 'after "#", the id of a heading or part of that page (open the page, and copy the address of its heading link)',
+      fix: near ? `correct it to ${path}#${near} if that is the part meant, or remove "#${hash}"` : `remove "#${hash}", or find the id of the heading meant`,
+      ...(near ? { didYouMean: `${path}#${near}` } : {}),
+    });
+  }
+  return problems;
+}
