@@ -4,7 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { reportToGitHub } from '../lib/annotations.ts';
 import { checkAll } from '../lib/data/load.ts';
 import { ValidationError, formatProblems } from '../lib/problems.ts';
-import { brokenLinks, type ContentLink } from '../lib/check/links.ts';
+import { brokenLinks, pageSources, type ContentLink } from '../lib/check/links.ts';
 import { withSourceLines } from '../lib/source-lines.ts';
 
 const HEADING = 'The site was not built: please fix these problems in the content or data.';
@@ -16,11 +16,13 @@ const HEADING = 'The site was not built: please fix these problems in the conten
 export function contentValidation(): AstroIntegration {
   let root = '';
   let links: ContentLink[] = [];
+  let base = '/';
   return {
     name: 'send-quality:content-validation',
     hooks: {
       'astro:config:setup': async ({ config, command, logger }) => {
         root = fileURLToPath(config.root);
+        base = config.base;
         const { content, data, problems } = await checkAll(root);
         links = content.links ?? [];
         if (problems.length || !data) {
@@ -50,7 +52,10 @@ export function contentValidation(): AstroIntegration {
       // Runs first of the integrations' end-of-build steps (it is listed first), so a link to no
       // page stops the build before the search index, headers and sitemap are written.
       'astro:build:done': ({ dir, logger }) => {
-        const problems = withSourceLines(root, brokenLinks(fileURLToPath(dir), links));
+        // The page each content file became, as an address without the base path ("/guidance/x/").
+        const prefix = base.endsWith('/') ? base : `${base}/`;
+        const sources = new Map([...pageSources()].map(([file, path]) => [file, path.startsWith(prefix) ? `/${path.slice(prefix.length)}` : path]));
+        const problems = withSourceLines(root, brokenLinks(fileURLToPath(dir), links, sources));
         if (problems.length) {
           // Nothing is left that could be previewed or published as if it were the site.
           rmSync(fileURLToPath(dir), { recursive: true, force: true });

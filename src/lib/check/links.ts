@@ -4,9 +4,10 @@
  * in the build would notice.
  *
  * The links are found while the content is checked (contentLinks: Markdown links, link
- * definitions and href attributes whose address starts with "/"), and tested against the built
- * site at the end of the build (brokenLinks): the page must exist and, for an address with
- * "#part", the page must have an element with that id. The built site is the only complete list
+ * definitions and href attributes whose address starts with "/" or "#"), and tested against the
+ * built site at the end of the build (brokenLinks): the page must exist and, for an address with
+ * "#part", the page must have an element with that id; "#part" alone is looked for on the page
+ * the file itself became (pageSources). The built site is the only complete list
  * of its pages, so nothing here repeats the site's routes.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -23,9 +24,10 @@ export interface ContentLink {
   href: string;
 }
 
-const MARKDOWN = /\]\(\s*<?(\/(?!\/)[^)\s>]*)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
-const DEFINITION = /^ {0,3}\[[^\]\n]+\]:\s*<?(\/(?!\/)[^\s>]*)>?/gm;
-const HREF = /\bhref=(?:"|'|\{\s*["'`])(\/(?!\/)[^"'`]*)["'`]/g;
+// An address on this site: a path ("/…", not "//…", which is another site) or a part of the same page ("#…").
+const MARKDOWN = /\]\(\s*<?(\/(?!\/)[^)\s>]*|#[^)\s>]+)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
+const DEFINITION = /^ {0,3}\[[^\]\n]+\]:\s*<?(\/(?!\/)[^\s>]*|#[^\s>]+)>?/gm;
+const HREF = /\bhref=(?:"|'|\{\s*["'`])(\/(?!\/)[^"'`]*|#[^"'`]+)["'`]/g;
 
 /** The text with code (fenced blocks, `spans`) and MDX comments blanked, keeping every line and column. */
 function withoutCode(text: string): string {
@@ -56,6 +58,18 @@ export function contentLinks(file: string, body: string, bodyLine: number): Cont
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
+const SOURCES = Symbol.for('send-quality:page-sources');
+
+/**
+ * The page each content file became (file -> the page's address), recorded by the pages as they
+ * render, so that a link to "#part" can be tested against the page its file became. Kept on
+ * globalThis: the pages and the integrations are two module graphs in one build process.
+ */
+export function pageSources(): Map<string, string> {
+  const store = globalThis as unknown as Record<symbol, Map<string, string> | undefined>;
+  return (store[SOURCES] ??= new Map());
+}
+
 /** Every page of a built site, as the address a link would use ("/guidance/smart-outcomes/"). */
 function sitePages(dist: string): string[] {
   const out: string[] = [];
@@ -75,7 +89,7 @@ function sitePages(dist: string): string[] {
  * The links among `links` that lead to no page of the built site in `dist`, or to a part of a page
  * ("#…") that it does not have, as problems to fix in the file that has the link.
  */
-export function brokenLinks(dist: string, links: readonly ContentLink[]): Problem[] {
+export function brokenLinks(dist: string, links: readonly ContentLink[], sources: ReadonlyMap<string, string> = new Map()): Problem[] {
   const problems: Problem[] = [];
   const pages = new Map<string, string | undefined>();
   let all: string[] | undefined;
@@ -98,7 +112,11 @@ export function brokenLinks(dist: string, links: readonly ContentLink[]): Proble
     return pages.get(f);
   };
   for (const link of links) {
-    const [pathAndQuery, hash] = link.href.split('#', 2) as [string, string | undefined];
+    // A part of the same page: tested against the page the file became, when it became one (a
+    // draft briefing is not built for the published site).
+    const own = link.href.startsWith('#') ? sources.get(link.file) : undefined;
+    if (link.href.startsWith('#') && !own) continue;
+    const [pathAndQuery, hash] = (own ? `${own}${link.href}` : link.href).split('#', 2) as [string, string | undefined];
     const path = pathAndQuery.split('?')[0]!;
     const at = { file: link.file, line: link.line, column: link.column };
     const target = fileFor(path);
@@ -128,10 +146,12 @@ export function brokenLinks(dist: string, links: readonly ContentLink[]): Proble
     const near = nearest(id, ids);
     problems.push({
       ...at,
-      message: `the link to "${link.href}" goes to ${path}, which has no part called "#${hash}", so readers would land at the top of the page`,
-      expected: 'after "#", the id of a heading or part of that page (open the page, and copy the address of its heading link)',
-      fix: near ? `correct it to ${path}#${near} if that is the part meant, or remove "#${hash}"` : `remove "#${hash}", or find the id of the heading meant`,
-      ...(near ? { didYouMean: `${path}#${near}` } : {}),
+      message: own
+        ? `the link to "${link.href}" points to a part of this page (${path}) that it does not have, so it would do nothing`
+        : `the link to "${link.href}" goes to ${path}, which has no part called "#${hash}", so readers would land at the top of the page`,
+      expected: 'after "#", the id of a heading or part of that page: a heading "What happens next" has the id what-happens-next (small letters, a hyphen for each space, no punctuation)',
+      fix: near ? `correct it to ${own ? '' : path}#${near} if that is the part meant, or remove ${own ? 'the link' : `"#${hash}"`}` : `${own ? 'remove the link' : `remove "#${hash}"`}, or find the id of the heading meant`,
+      ...(near ? { didYouMean: `${own ? '' : path}#${near}` } : {}),
     });
   }
   return problems;

@@ -15,6 +15,7 @@ describe('contentLinks', () => {
     '<a href="/reports/">Reports</a> and <a href={"/glossary/#sen"}>SEN</a>',
     '{/* [hidden](/guidance/in-a-comment/) */}',
     '[ref]: /sources/',
+    'See [below](#what-happens-next).',
   ].join('\n');
   const links = contentLinks('content/guidance/x.mdx', body, 10);
 
@@ -25,6 +26,7 @@ describe('contentLinks', () => {
       [16, 10, '/reports/'],
       [16, 47, '/glossary/#sen'],
       [18, 8, '/sources/'],
+      [19, 13, '#what-happens-next'],
     ]);
     expect(links.every((l) => l.file === 'content/guidance/x.mdx')).toBe(true);
   });
@@ -59,6 +61,16 @@ describe('brokenLinks', () => {
     expect(p!.message).toBe('the link to "/guidance/smart-outcome/" goes to no page of this site, so readers would get "page not found"');
     expect(p!.fix).toContain('correct the address to /guidance/smart-outcomes/');
     expect(brokenLinks(dist, [at('/nothing/like/any/page/')])[0]!.didYouMean).toBeUndefined();
+  });
+
+  it('tests a link to a part of the same page against the page its file became, and skips a file that became no page', () => {
+    const sources = new Map([['content/guidance/smart-outcomes.mdx', '/guidance/smart-outcomes/']]);
+    const own = (href: string, file = 'content/guidance/smart-outcomes.mdx') => ({ file, line: 3, column: 1, href });
+    expect(brokenLinks(dist, [own('#who-writes-them')], sources)).toEqual([]);
+    const [p, ...rest] = brokenLinks(dist, [own('#who-write-them'), own('#anything', 'content/briefings/draft.mdx')], sources);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ line: 3, didYouMean: '#who-writes-them' });
+    expect(p!.message).toBe('the link to "#who-write-them" points to a part of this page (/guidance/smart-outcomes/) that it does not have, so it would do nothing');
   });
 
   it('refuses a link to a part of a page that the page does not have, naming the nearest part', () => {
