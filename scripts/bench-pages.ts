@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { globSync } from 'tinyglobby';
-import { parse } from 'yaml';
 import { seeded } from '../src/lib/data/synthetic';
+import { loadPartnership } from '../src/lib/partnership';
 import { AUDIENCES, STAGES } from '../src/lib/schemas/common';
 
 /**
@@ -37,7 +37,7 @@ function vocabulary(): { words: string[]; cumulative: number[] } {
   // Names the configuration knows are written with components in real content, never typed (the
   // content check refuses them typed), so they are left out: the area's names and the localities, in
   // any capitals, since a word that starts a generated sentence is given one.
-  const config = parse(readFileSync(join(CONTENT, '../data/partnership.yaml'), 'utf8')) as { area: { name: string; shortName: string }; localities: { name: string }[] };
+  const config = loadPartnership(fileURLToPath(new URL('..', import.meta.url)));
   const names = new Set([config.area.name, config.area.shortName, ...config.localities.map((l) => l.name)].flatMap((n) => n.toLowerCase().split(/\s+/)));
   for (const w of [...counts.keys()]) if (names.has(w.toLowerCase())) counts.delete(w);
   if (counts.size < 500) throw new Error(`bench-pages: only ${counts.size} different words found under ${CONTENT}; the generated pages need the example content's vocabulary`);

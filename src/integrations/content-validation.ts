@@ -6,6 +6,7 @@ import { checkAll } from '../lib/data/load.ts';
 import { ValidationError, formatProblems } from '../lib/problems.ts';
 import { brokenLinks, pageSources, type ContentLink } from '../lib/check/links.ts';
 import { withSourceLines } from '../lib/source-lines.ts';
+import { withoutBase } from '../lib/search-pages.ts';
 
 const HEADING = 'The site was not built: please fix these problems in the content or data.';
 
@@ -53,8 +54,7 @@ export function contentValidation(): AstroIntegration {
       // page stops the build before the search index, headers and sitemap are written.
       'astro:build:done': ({ dir, logger }) => {
         // The page each content file became, as an address without the base path ("/guidance/x/").
-        const prefix = base.endsWith('/') ? base : `${base}/`;
-        const sources = new Map([...pageSources()].map(([file, path]) => [file, path.startsWith(prefix) ? `/${path.slice(prefix.length)}` : path]));
+        const sources = new Map([...pageSources()].map(([file, path]) => [file, withoutBase(path, base)]));
         const problems = withSourceLines(root, brokenLinks(fileURLToPath(dir), links, sources));
         if (problems.length) {
           // Nothing is left that could be previewed or published as if it were the site.

@@ -7,7 +7,7 @@ import { checkYamlFile } from './load-yaml.ts';
 import { PATHS } from './paths.ts';
 import type { Problem } from './problems.ts';
 import { PartnershipSchema, type Partnership } from './schemas/partnership.ts';
-import { allTerms, type Term } from './data/terms.ts';
+import { allTerms, TERM_NAMES, type Term } from './data/terms.ts';
 import {
   BriefingSchema,
   type Briefing,
@@ -156,27 +156,29 @@ function readMdxDir<S extends z.ZodType>(
   return entries;
 }
 
-/** The folders of MDX pages with one page per file, and what their pages are (standards, in set folders, are not among them). */
-const FOLDERS = () => [
-  { base: PATHS.guidance.base, schema: strict(GuidanceSchema), what: 'guidance page' },
-  { base: PATHS.briefings.base, schema: strict(BriefingSchema), what: 'briefing' },
-  { base: PATHS.framework.base, schema: strict(FrameworkPageSchema), what: 'framework page' },
-  { base: PATHS.pages.base, schema: strict(StandalonePageSchema), what: 'page' },
-  { base: PATHS.commentary.base, schema: strict(CommentarySchema), what: 'report commentary' },
-];
-let folders: ReturnType<typeof FOLDERS> | undefined;
-
-/** The folder whose kind of page this frontmatter is, when it is not the folder the file is in. */
-function belongsIn(base: string, data: unknown): { base: string; what: string } | undefined {
-  folders ??= FOLDERS();
-  return folders.find((f) => f.base !== base && f.schema.safeParse(data ?? {}).success);
-}
-
 /** A suggested frontmatter value as it would be written there: without quotation marks. */
 const plain = (s: string) => s;
 
 /** Frontmatter must not carry unknown fields: a misspelt field would otherwise be silently ignored. */
 const strict = <T extends z.ZodRawShape>(s: z.ZodObject<T>) => s.strict();
+
+/**
+ * The folders of MDX pages with one page per file: where they are, the schema of their
+ * frontmatter, and what their pages are called (standards, in set folders, are read apart).
+ */
+const FOLDERS = {
+  guidance: { loc: PATHS.guidance, schema: strict(GuidanceSchema), what: 'guidance page' },
+  briefings: { loc: PATHS.briefings, schema: strict(BriefingSchema), what: 'briefing' },
+  framework: { loc: PATHS.framework, schema: strict(FrameworkPageSchema), what: 'framework page' },
+  pages: { loc: PATHS.pages, schema: strict(StandalonePageSchema), what: 'page' },
+  commentary: { loc: PATHS.commentary, schema: strict(CommentarySchema), what: 'report commentary' },
+};
+
+/** The folder whose kind of page this frontmatter is, when it is not the folder the file is in. */
+function belongsIn(base: string, data: unknown): { base: string; what: string } | undefined {
+  const home = Object.values(FOLDERS).find((f) => f.loc.base !== base && f.schema.safeParse(data ?? {}).success);
+  return home && { base: home.loc.base, what: home.what };
+}
 
 /**
  * Read and validate every content and data file, then check references between them.
@@ -199,14 +201,14 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
     ...e,
     id: standardId(e.data),
   }));
-  const guidance = readMdxDir(root, PATHS.guidance, strict(GuidanceSchema), problems);
-  const framework = readMdxDir(root, PATHS.framework, strict(FrameworkPageSchema), problems);
-  const pages = readMdxDir(root, PATHS.pages, strict(StandalonePageSchema), problems);
+  const guidance = readMdxDir(root, FOLDERS.guidance.loc, FOLDERS.guidance.schema, problems);
+  const framework = readMdxDir(root, FOLDERS.framework.loc, FOLDERS.framework.schema, problems);
+  const pages = readMdxDir(root, FOLDERS.pages.loc, FOLDERS.pages.schema, problems);
   const termIds = { term: partnership ? allTerms(partnership).map((t) => t.id) : [] };
   const commentaryBodies: MdxBody[] = [];
-  const commentary = readMdxDir(root, PATHS.commentary, strict(CommentarySchema), problems, commentaryBodies, termIds);
+  const commentary = readMdxDir(root, FOLDERS.commentary.loc, FOLDERS.commentary.schema, problems, commentaryBodies, termIds);
   const briefingBodies: MdxBody[] = [];
-  const briefings = readMdxDir(root, PATHS.briefings, strict(BriefingSchema), problems, briefingBodies, termIds);
+  const briefings = readMdxDir(root, FOLDERS.briefings.loc, FOLDERS.briefings.schema, problems, briefingBodies, termIds);
   problems.push(...checkReportUpdates(root, partnership).problems);
   if (partnership) {
     const terms = allTerms(partnership).map((t) => t.id);
@@ -377,7 +379,9 @@ const isCopyFile = (file: string) => /copy/i.test(file.split('/').pop()!);
 const normalTitle = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
 const sameTitle = (a: string, b: string) => normalTitle(a) === normalTitle(b);
 
-const TERM_NAME = /\b(autumn|spring|summer)\b/gi;
+const TERM_NAME = new RegExp(`\\b(${TERM_NAMES.join('|')})\\b`, 'gi');
+/** A file name that starts with a term id ("2025-26-summer-…"). */
+const TERM_ID_START = new RegExp(`^(\\d{4}-\\d{2}-(?:${TERM_NAMES.join('|')}))(?=-|$)`);
 const YEAR = /\b(20\d\d)\/(\d\d)\b/g;
 
 /**
@@ -445,7 +449,7 @@ export function checkBriefingFiles(root: string, briefings: readonly Entry<Brief
         fix: `if the briefing is about the term in its title, change term: to that term (its figures then come from that term's report); otherwise correct the title`,
       });
     }
-    const named = /^(\d{4}-\d{2}-(?:autumn|spring|summer))(?=-|$)/.exec(b.id)?.[1];
+    const named = TERM_ID_START.exec(b.id)?.[1];
     if (named && named !== b.data.term && !otherName && !otherYear) {
       problems.push({
         ...at(b, ['term'], 'term'),

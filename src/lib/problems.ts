@@ -48,11 +48,10 @@ function where(p: Problem): string {
   return s;
 }
 
-/** One problem as a single readable paragraph. */
-
 /** Characters that cannot be seen: a non-breaking space (Word) or a zero-width one (web pages). */
 export const INVISIBLE = /[\u00a0\u200b\u200c\u200d\u2060\ufeff]/;
 
+/** One problem as a single readable paragraph. */
 export function describeProblem(p: Problem): string {
   const parts = [p.field ? `${p.field}: ${p.message}` : p.message];
   // Say so when the text quoted holds a character that cannot be seen (pasted from Word or a web

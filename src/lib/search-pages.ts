@@ -15,14 +15,19 @@ export function searchablePages(): Set<string> {
   return (store[KEY] ??= new Set());
 }
 
+/** A page's address with the base path taken off the front: "/repo/guidance/x/" -> "/guidance/x/" under "/repo". */
+export function withoutBase(pathname: string, base = '/'): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return pathname.startsWith(prefix) ? `/${pathname.slice(prefix.length)}` : pathname;
+}
+
 /**
  * The built file of each page address, relative to the output folder (format "directory"):
  * "/guidance/x/" -> "guidance/x/index.html". The base path, when there is one, is removed.
  */
 export function pageFiles(pathnames: Iterable<string>, base = '/'): string[] {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
   return [...pathnames]
-    .map((p) => (p.startsWith(prefix) ? `/${p.slice(prefix.length)}` : p))
+    .map((p) => withoutBase(p, base))
     .map((p) => p.replace(/^\/+|\/+$/g, ''))
     .map((rel) => (rel ? `${rel}/index.html` : 'index.html'))
     .sort();

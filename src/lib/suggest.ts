@@ -2,10 +2,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 
 /**
- * The accepted value nearest to `found`, when it is near enough to be a slip: at most a third
- * of its letters changed (and at least one allowed), ignoring case. Undefined otherwise.
- */
-/**
  * Words staff write for an accepted value that spelling distance would get wrong: "last-term"
  * is one letter-swap from "last-year" but means "previous-term".
  */
@@ -17,6 +13,10 @@ const MEANS: Record<string, string> = {
   'same-term-last-year': 'last-year',
 };
 
+/**
+ * The accepted value nearest to `found`, when it is near enough to be a slip: at most a third
+ * of its letters changed (and at least one allowed), ignoring case. Undefined otherwise.
+ */
 export function nearest(found: string, accepted: Iterable<string>): string | undefined {
   const list = [...accepted];
   if (!found || !list.length) return undefined;

@@ -24,6 +24,7 @@ import type { Partnership } from '../schemas/partnership.ts';
 import { allTerms } from '../data/terms.ts';
 import { PLACEHOLDERS, unknownPlaceholders } from '../config-text.ts';
 import { didYouMean } from '../suggest.ts';
+import { blank } from './blank.ts';
 
 type Where = 'body' | 'frontmatter' | 'yaml';
 
@@ -131,7 +132,6 @@ function rulesFor(cfg: Partnership): Compiled {
 
 /** The line with everything that is not reader-facing text blanked out, keeping columns. */
 function mask(line: string, where: Where): string {
-  const blank = (s: string) => ' '.repeat(s.length);
   if (where === 'yaml') {
     // A comment starts at "#" at the line start or after a space, outside quotes (good enough for these files).
     const c = line.search(/(^|\s)#/);

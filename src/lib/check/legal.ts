@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Problem } from '../problems.ts';
 import type { Citation, LegalReview } from '../schemas/pages.ts';
 import { parseFrontmatter, type YamlSource } from '../yaml-source.ts';
+import { blank } from './blank.ts';
 
 /** The frontmatter fields this check reads; every kind of page that may state the law has them. */
 export interface LegalData {
@@ -54,8 +55,6 @@ const TRIGGERS: { kind: string; re: RegExp }[] = [
   { kind: 'a duty', re: /\b(?:must|ha(?:ve|s) to)\b/gi },
 ];
 
-/** Replace a match with spaces, keeping offsets (and so lines and columns) unchanged. */
-const blank = (s: string) => s.replace(/[^\n]/g, ' ');
 
 /**
  * The text in which triggers are looked for: quoted example wording (what a weak or strong plan

@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../problems.ts';
 import { nearest } from '../suggest.ts';
+import { blank } from './blank.ts';
 
 /** A link to another page of the site, where it is written. */
 export interface ContentLink {
@@ -31,7 +32,6 @@ const HREF = /\bhref=(?:"|'|\{\s*["'`])(\/(?!\/)[^"'`]*|#[^"'`]+)["'`]/g;
 
 /** The text with code (fenced blocks, `spans`) and MDX comments blanked, keeping every line and column. */
 function withoutCode(text: string): string {
-  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
   return text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank).replace(/`[^`\n]+`/g, blank).replace(/\{\/\*[\s\S]*?\*\/\}/g, blank);
 }
 

@@ -9,6 +9,7 @@
  */
 import type { Problem } from '../problems.ts';
 import { FIGURES_OK } from './text-follows-figures.ts';
+import { blank } from './blank.ts';
 
 const NUMBER = String.raw`(?:\d[\d,]*(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)`;
 const COUNTED = String.raw`(?:audits?|plans?|complaints?|compliments?|famil(?:y|ies)|children|child|young people|responses?|services?|cases?|reviews?|assessments?|parents?|carers?|schools?|settings?|respondents?|people)`;
@@ -27,8 +28,6 @@ const TYPED: { kind: string; re: RegExp }[] = [
   },
 ];
 
-/** Replace a match with spaces, keeping columns. */
-const blank = (s: string) => ' '.repeat(s.length);
 
 /** The prose of a line: components and their attributes, expressions, code and link addresses blanked out. */
 function prose(line: string): string {

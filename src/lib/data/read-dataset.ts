@@ -161,7 +161,11 @@ interface Repeat {
  */
 function secondCopies(file: string, what: string, rows: number, repeats: readonly Repeat[]): { drop: Set<Problem>; problems: Problem[] } {
   const byFile = new Map<string, Repeat[]>();
-  for (const r of repeats) byFile.set(r.first.file, [...(byFile.get(r.first.file) ?? []), r]);
+  for (const r of repeats) {
+    const list = byFile.get(r.first.file);
+    if (list) list.push(r);
+    else byFile.set(r.first.file, [r]);
+  }
   const drop = new Set<Problem>();
   const problems: Problem[] = [];
   for (const [other, list] of byFile) {
