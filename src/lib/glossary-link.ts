@@ -135,20 +135,35 @@ export function glossaryLinker(terms: readonly LinkableTerm[], href = (id: strin
 const WHOLE_WORDS = new Map<string, RegExp>();
 
 /**
- * The names of these entries (term, short form, other spellings) that the page's text does not
- * already use, as one line for the search index: "EHCP; Education, health and care plan" for a
- * page that says only "EHC plan". Empty when there are none.
+ * For each of these entries whose other names the page does not use, one short sentence naming
+ * them beside the name it does use, for the search index: "EHC plan, also written EHCP." for a
+ * page that says only "EHC plan". Written as a sentence
+ * because search shows the words around a match: a reader who searched "EHCP" sees why the page
+ * was found. Empty when the page uses every name.
  */
 export function searchNames(terms: readonly LinkableTerm[], html: string): string {
   const text = html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').toLowerCase();
-  const names = terms.flatMap((t) => [t.term, t.short, ...(t.aliases ?? [])]).filter((n): n is string => !!n);
-  // A name the page uses in the singular or the plural adds nothing: search matches the start
+  // A name the page uses in the singular or the plural counts as used: search matches the start
   // of words, so "EHC plans" and "EHC plan" find the same pages.
   const has = (form: string) => {
     let re = WHOLE_WORDS.get(form);
     if (!re) WHOLE_WORDS.set(form, (re = new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRe(form)}(?:e?s)?(?![\\p{L}\\p{N}])`, 'u')));
     return re.test(text);
   };
-  const used = (n: string) => has(n.toLowerCase()) || has(n.toLowerCase().replace(/e?s$/, ''));
-  return [...new Set(names)].filter((n) => !used(n)).join('; ');
+  const used = (n: string) => {
+    const lower = n.toLowerCase();
+    return has(lower) || has(lower.replace(/e?s$/, '')) || has(lower.replace(/ies$/, 'y'));
+  };
+  const sentences: string[] = [];
+  for (const t of terms) {
+    const names = [...new Set([t.short, t.term, ...(t.aliases ?? [])].filter((n): n is string => !!n))];
+    // A name of several ordinary words ("Education, health and care plan") is left out: search
+    // finds a page by its words wherever they are, and the list costs every search index space.
+    const missing = names.filter((n) => !used(n) && !(n === t.term && /\s/.test(n) && t.short));
+    if (!missing.length) continue;
+    // The name the page uses; a page that only links to the entry by hand is given its short form.
+    const shown = names.find(used) ?? missing.shift()!;
+    if (missing.length) sentences.push(`${shown[0]!.toUpperCase()}${shown.slice(1)}, also written ${missing.join(' or ')}.`);
+  }
+  return sentences.join(' ');
 }

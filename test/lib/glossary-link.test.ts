@@ -58,11 +58,15 @@ describe('the glossary linker', () => {
 describe('searchNames', () => {
   const ehc = { id: 'ehc-plan', term: 'Education, health and care plan', short: 'EHC plan', aliases: ['EHCP', 'EHC plans'] };
   const sen = { id: 'sen', term: 'Special educational needs', short: 'SEN' };
-  it('gives the names of the entries that the page does not already use, as whole words', () => {
-    expect(searchNames([ehc], '<p>Your <a href="/glossary/#ehc-plan">EHC plan</a> says what help your child gets.</p>')).toBe('Education, health and care plan; EHCP');
-    // "present" does not use "SEN"; a plural the page's singular gives adds nothing.
-    expect(searchNames([sen], '<p>Present your SEN support plan.</p>')).toBe('Special educational needs');
-    expect(searchNames([sen], '<p>Present the plan.</p>')).toBe('Special educational needs; SEN');
+  it('names, beside the name the page uses, the short names it does not use, as whole words, in a sentence a search excerpt can show', () => {
+    expect(searchNames([ehc], '<p>Your <a href="/glossary/#ehc-plan">EHC plan</a> says what help your child gets.</p>')).toBe('EHC plan, also written EHCP.');
+    expect(searchNames([sen], '<p>Special educational needs are met at school.</p>')).toBe('Special educational needs, also written SEN.');
+    // "present" does not use "SEN"; a full name of ordinary words is left out (search finds its words anyway).
+    expect(searchNames([sen], '<p>Present your SEN support plan.</p>')).toBe('');
+    expect(searchNames([sen], '<p>Present the plan.</p>')).toBe('');
+    // A plural the page's singular gives adds nothing ("localities" beside "locality").
+    expect(searchNames([{ id: 'locality', term: 'Locality', aliases: ['localities'] }], '<p>Each locality.</p>')).toBe('');
+    expect(searchNames([ehc, sen], '<p>Special educational needs and an ehc plan.</p>')).toBe('EHC plan, also written EHCP. Special educational needs, also written SEN.');
     expect(searchNames([ehc], '<p>An EHCP, or Education, health and care plan: EHC plans.</p>')).toBe('');
     expect(searchNames([], '<p>Anything</p>')).toBe('');
   });
