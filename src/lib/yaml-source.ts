@@ -134,6 +134,10 @@ export function yamlHint(line: string): { message: string; fix: string } | undef
   }
   if (/^\s*\t/.test(line) || /^\s*[\w-]+:\t/.test(line)) return { message: 'this line has a tab, which YAML does not accept', fix: 'replace the tab with spaces' };
   const m = /^(\s*)([\w-]+):\s+([^"'\s[{][^#]*?:\s.*)$/.exec(line);
+  // Quotation marks a word processor typed are not YAML's quotes: the colon inside is then read as
+  // another field. Straight ones, typed again, are the fix.
+  const curly = m && /^[“‘„](.*?)[”’“]?\s*$/.exec(m[3]!);
+  if (m && curly) return { message: `the value after "${m[2]}:" is in curly quotation marks (“…”), which YAML does not read as quotes, so the colon inside it is read as the start of another field`, fix: `type the quotation marks again as straight ones: ${m[2]}: "${curly[1]!.replace(/"/g, '\\"')}"` };
   if (m) return { message: `the value after "${m[2]}:" has a colon in it, which YAML reads as the start of another field`, fix: `put the whole value in double quotes: ${m[2]}: "${m[3]!.trim().replace(/"/g, '\\"')}"` };
   return undefined;
 }

@@ -121,6 +121,15 @@ describe('bad content fails with the file, line, field and what was expected', (
     expect(problems[0]!.fix).toContain('move the file to content/briefings/');
   });
 
+  it('refuses a value in curly quotation marks, which would be shown on the page', () => {
+    p.edit(GUIDE, /^title: (.*)$/m, 'title: “$1”');
+    const { problems } = checkContent(p.dir);
+    expect(problems, formatProblems(problems)).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: GUIDE, field: 'title', line: lineOf(p.read(GUIDE), 'title:') });
+    expect(problems[0]!.message).toContain('curly quotation marks');
+    expect(problems[0]!.fix).toContain('type the two quotation marks again');
+  });
+
   it('says to write true or false for a yes or no in a true-or-false field', () => {
     const brief = 'content/briefings/2025-26-spring-smart-outcomes-learning-brief.mdx';
     p.edit(brief, /^draft: false$/m, 'draft: yes');

@@ -60,6 +60,11 @@ describe('frontmatter slips made in a web editor, said in words', () => {
       message: 'the value after "title:" has a colon in it, which YAML reads as the start of another field',
       fix: 'put the whole value in double quotes: title: "Summer term 2025/26: what our audits found"',
     });
+    // Curly quotes from a word processor: the fix is straight quotes, not quotes around them.
+    expect(yamlHint('summary: “Summer term: what our audits found”')).toEqual({
+      message: 'the value after "summary:" is in curly quotation marks (“…”), which YAML does not read as quotes, so the colon inside it is read as the start of another field',
+      fix: 'type the quotation marks again as straight ones: summary: "Summer term: what our audits found"',
+    });
     expect(yamlHint('\tterm: 2025-26-summer')?.message).toBe('this line has a tab, which YAML does not accept');
     expect(yamlHint('kind:\u00a0termly-quality-briefing')?.message).toBe('this line has a non-breaking space (often pasted from Word) at column 6, which looks like a space or nothing but is not');
     expect(yamlHint('term: 2025-26-summer\u200b')?.message).toContain('an invisible character (often pasted from a web page) at column 21');

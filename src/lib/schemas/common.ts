@@ -8,7 +8,16 @@ export const SlugSchema = z
   });
 
 /** Non-empty text with surrounding spaces removed. */
-export const TextSchema = z.string().trim().min(1, { message: 'must not be empty' });
+export const TextSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'must not be empty' })
+  // Quotation marks typed by a word processor around a whole value are not YAML's quotes: they
+  // would be shown on the page as part of the text.
+  .refine((s) => !/^[“‘„].*[”’“]$/s.test(s), {
+    message: 'the value is in curly quotation marks (“…”), as a word processor types them, so they would be shown on the page as part of the text',
+    params: { expected: 'straight quotation marks ("…") around the value, or none', fix: 'type the two quotation marks again in the GitHub editor, or delete them' },
+  });
 
 /** The five Every Child Matters outcomes (Quality Standards 2008, Overview). */
 export const ECM_OUTCOMES = [
