@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { glossaryLinker, searchNames } from '../../src/lib/glossary-link';
+import fc from 'fast-check';
+import { glossaryLinker, searchNames, usesWords } from '../../src/lib/glossary-link';
 
 const link = glossaryLinker([
   { id: 'ehc-plan', term: 'Education, health and care plan', short: 'EHC plan', aliases: ['EHCP'] },
@@ -69,5 +70,25 @@ describe('searchNames', () => {
     expect(searchNames([ehc, sen], '<p>Special educational needs and an ehc plan.</p>')).toBe('EHC plan, also written EHCP. Special educational needs, also written SEN.');
     expect(searchNames([ehc], '<p>An EHCP, or Education, health and care plan: EHC plans.</p>')).toBe('');
     expect(searchNames([], '<p>Anything</p>')).toBe('');
+  });
+});
+
+describe('usesWords', () => {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  it('finds a name as whole words, with a plural "s" or "es", exactly where the regular expression it replaces does', () => {
+    expect(usesWords('the ehc plans are', 'ehc plan')).toBe(true);
+    expect(usesWords('two senses', 'sen')).toBe(false);
+    expect(usesWords('present', 'sen')).toBe(false);
+    expect(usesWords('sen, sen support', 'sen')).toBe(true);
+    expect(usesWords('boxes', 'box')).toBe(true);
+    expect(usesWords('𝒜sen', 'sen')).toBe(false);
+    // Short texts of a few letters, digits, spaces, punctuation and a letter outside the BMP, so
+    // that matches, near misses and plural endings all occur often.
+    const text = fc.string({ unit: fc.constantFrom('s', 'e', 'n', ' ', '-', ',', '1', 'é', '𝒜'), maxLength: 14 });
+    const form = fc.string({ unit: fc.constantFrom('s', 'e', 'n', ' ', '-'), minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(text, form, (t, f) => usesWords(t, f) === new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(f)}(?:e?s)?(?![\\p{L}\\p{N}])`, 'u').test(t)),
+      { numRuns: 5000 },
+    );
   });
 });
