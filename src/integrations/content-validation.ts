@@ -17,6 +17,7 @@ const HEADING = 'The site was not built: please fix these problems in the conten
 export function contentValidation(): AstroIntegration {
   let root = '';
   let links: ContentLink[] = [];
+  let drafts = new Set<string>();
   let base = '/';
   return {
     name: 'send-quality:content-validation',
@@ -26,6 +27,7 @@ export function contentValidation(): AstroIntegration {
         base = config.base;
         const { content, data, problems } = await checkAll(root);
         links = content.links ?? [];
+        drafts = new Set(content.briefings.filter((b) => b.data.draft).map((b) => b.file));
         if (problems.length || !data) {
           // In the dev server Astro shows a thrown error in the browser. A build instead prints
           // the list as it is and stops: thrown, it would come wrapped in Astro's "unhandled
@@ -55,7 +57,7 @@ export function contentValidation(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         // The page each content file became, as an address without the base path ("/guidance/x/").
         const sources = new Map([...pageSources()].map(([file, path]) => [file, withoutBase(path, base)]));
-        const problems = withSourceLines(root, brokenLinks(fileURLToPath(dir), links, sources));
+        const problems = withSourceLines(root, brokenLinks(fileURLToPath(dir), links, sources, drafts));
         if (problems.length) {
           // Nothing is left that could be previewed or published as if it were the site.
           rmSync(fileURLToPath(dir), { recursive: true, force: true });

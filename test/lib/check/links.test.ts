@@ -78,4 +78,24 @@ describe('brokenLinks', () => {
     expect(p).toMatchObject({ didYouMean: '/guidance/smart-outcomes/#who-writes-them' });
     expect(p!.message).toContain('which has no part called "#who-write-them"');
   });
+
+  it('in a preview, refuses a link from a published page to a draft briefing (it would go nowhere once merged), and lets drafts link to each other', () => {
+    page('briefings/2026-27/autumn/new-draft', '<main><h1>Draft</h1><h2 id="key">Key</h2></main>');
+    const sources = new Map([['content/briefings/new-draft.mdx', '/briefings/2026-27/autumn/new-draft/']]);
+    const drafts = new Set(['content/briefings/new-draft.mdx', 'content/briefings/other-draft.mdx']);
+    const [p, ...rest] = brokenLinks(dist, [at('/briefings/2026-27/autumn/new-draft/#key', 9)], sources, drafts);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ file: 'content/briefings/b.mdx', line: 9, column: 5 });
+    expect(p!.message).toContain('goes to a briefing that is still a draft (content/briefings/new-draft.mdx has draft: true)');
+    expect(p!.fix).toContain('change draft: true to draft: false in content/briefings/new-draft.mdx');
+    const fromDraft = { file: 'content/briefings/other-draft.mdx', line: 2, column: 1, href: '/briefings/2026-27/autumn/new-draft' };
+    expect(brokenLinks(dist, [fromDraft], sources, drafts)).toEqual([]);
+    // A published build has no page for the draft: the link is named as one to a draft all the same.
+    const [gone, ...none] = brokenLinks(dist, [at('/briefings/2026-27/autumn/unbuilt-draft/')], new Map(), new Set(['content/briefings/unbuilt-draft.mdx']));
+    expect(none).toEqual([]);
+    expect(gone!.message).toContain('goes to a briefing that is still a draft (content/briefings/unbuilt-draft.mdx has draft: true)');
+    expect(brokenLinks(dist, [at('/briefings/2026-27/autumn/not-a-draft/')], new Map(), drafts)[0]!.message).toContain('goes to no page of this site');
+    // Once published (no longer a draft), the same link is fine.
+    expect(brokenLinks(dist, [at('/briefings/2026-27/autumn/new-draft/')], sources, new Set())).toEqual([]);
+  });
 });
