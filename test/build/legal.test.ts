@@ -31,8 +31,9 @@ describe(`legal pages in ${DIST}`, () => {
     for (const a of marks) {
       const target = a.getAttribute('href')!;
       expect(target, url).toMatch(/^#source-/);
-      const note = doc.getElementById(target.slice(1));
-      expect(note?.tagName, `${url}: ${target}`).toBe('LI');
+      // The target is an empty element at the start of its note (search skips it).
+      const note = doc.getElementById(target.slice(1))?.closest('li');
+      expect(note?.querySelector('span.sq-sources__target')?.id, `${url}: ${target}`).toBe(target.slice(1));
       expect(note?.closest('section.sq-sources'), `${url}: ${target}`).toBeTruthy();
       // The mark's accessible name says what it is and contains its visible number.
       const n = a.text.replace(/[[\]]/g, '');
@@ -41,7 +42,7 @@ describe(`legal pages in ${DIST}`, () => {
       if (!firstUse.includes(target)) firstUse.push(target);
     }
     // Numbered in order of first use, and every mark id on the page is unique.
-    expect(firstUse.map((t) => doc.getElementById(t.slice(1))!.getAttribute('value'))).toEqual(firstUse.map((_, i) => String(i + 1)));
+    expect(firstUse.map((t) => doc.getElementById(t.slice(1))!.closest('li')!.getAttribute('value'))).toEqual(firstUse.map((_, i) => String(i + 1)));
     const ids = marks.map((a) => a.id);
     expect(new Set(ids).size).toBe(ids.length);
 
@@ -63,7 +64,7 @@ describe(`legal pages in ${DIST}`, () => {
   it('shows the appeal time limit on the complaints guidance with its source, rule 20 of the tribunal rules', () => {
     const doc = page(fileFor('/guidance/feedback-and-complaints/')!);
     const para = doc.querySelectorAll('.sq-prose p').find((p) => p.text.includes('two months'))!;
-    const note = doc.getElementById(para.querySelector('sup a')!.getAttribute('href')!.slice(1))!;
+    const note = doc.getElementById(para.querySelector('sup a')!.getAttribute('href')!.slice(1))!.closest('li')!;
     expect(note.text).toContain('rule 20(1)(c)');
     // The source's own link (a glossary link may come first in the note's words).
     expect(note.querySelectorAll('a').find((a) => a.getAttribute('href')!.startsWith('https://'))!.getAttribute('href')).toBe('https://www.legislation.gov.uk/uksi/2008/2699/article/20');

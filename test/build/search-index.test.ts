@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { DIST } from '../helpers/dist';
@@ -83,6 +84,21 @@ describe('the search index built with the site', () => {
     const hits = await pf.search('annual review');
     const top = hits.slice(0, 5).map((h) => h.url);
     expect(top.filter((u) => u === '/standards/ehc-plan/1/' || u === '/standards/ehc-plan/3/')).toEqual([]);
+  });
+
+  it('keeps out of each result\'s data the note marks and note targets of legal pages (search shows only headings as places on a page)', () => {
+    // Each result's data file: a short signature, then JSON with the page's text and its places ("anchors").
+    const fragments = globSync('pagefind/fragment/*.pf_fragment', { cwd: DIST }).map((f) => {
+      const raw = gunzipSync(readFileSync(join(DIST, f))).toString('utf8');
+      return JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string; content: string; anchors: { element: string; id: string }[] };
+    });
+    const legal = fragments.filter((f) => f.content.includes('Where this comes from.'));
+    expect(legal.length).toBeGreaterThanOrEqual(8);
+    for (const f of legal) {
+      expect(f.anchors.map((a) => a.id).filter((id) => /^(source|cite)-/.test(id)), f.url).toEqual([]);
+      expect(f.content, f.url).not.toMatch(/\[\d+\]/);
+      expect(f.anchors.some((a) => a.id === 'where-this-comes-from'), f.url).toBe(true);
+    }
   });
 
   // What a parent or practitioner types, and the page they came for.
