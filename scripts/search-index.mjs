@@ -14,7 +14,15 @@ if (!existsSync(join(dir, 'pagefind.json'))) {
 // The Pagefind binary for this platform, found as the pagefind package's own command does.
 const lib = dirname(fileURLToPath(import.meta.resolve('pagefind')));
 const { resolveBinaryPath } = await import(pathToFileURL(join(lib, 'resolveBinary.js')).href);
-const result = spawnSync(resolveBinaryPath(['pagefind_extended', 'pagefind']), ['--silent'], { cwd: dir, stdio: 'inherit', windowsHide: true });
+// Index chunks of about 5,000 word positions instead of Pagefind's 20,000: a search loads every
+// chunk that can hold its word, so a smaller chunk is a smaller download for each search (one
+// word at 4,000 guidance pages: at most 119 KB against 157 KB; docs/benchmarks.md), for a page
+// list a few KB longer. Pagefind reads this setting only from the environment and calls it
+// unstable; the search budget test (test/e2e/budgets.test.ts) and the chunk test in
+// test/build/search-index.test.ts fail if a later Pagefind stops honouring it.
+const INDEX_CHUNK_SIZE = '5000';
+const env = { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? INDEX_CHUNK_SIZE };
+const result = spawnSync(resolveBinaryPath(['pagefind_extended', 'pagefind']), ['--silent'], { cwd: dir, stdio: 'inherit', windowsHide: true, env });
 if (result.status !== 0) {
   console.error(`Building the search index failed${result.error ? `: ${result.error.message}` : ''}. The messages above say why.`);
   process.exit(1);

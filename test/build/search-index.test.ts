@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
@@ -99,6 +99,14 @@ describe('the search index built with the site', () => {
       expect(f.content, f.url).not.toMatch(/\[\d+\]/);
       expect(f.anchors.some((a) => a.id === 'where-this-comes-from'), f.url).toBe(true);
     }
+  });
+
+  it('splits the word index into small chunks, so that one search loads little of it', () => {
+    // scripts/search-index.mjs asks Pagefind for chunks of about 5,000 word positions; with its
+    // default (20,000) the example site's index is 6 chunks of about 26 KB each.
+    const sizes = globSync('pagefind/index/*.pf_index', { cwd: DIST }).map((f) => statSync(join(DIST, f)).size);
+    expect(sizes.length).toBeGreaterThanOrEqual(15);
+    expect(Math.max(...sizes)).toBeLessThan(10 * 1024);
   });
 
   // What a parent or practitioner types, and the page they came for.
