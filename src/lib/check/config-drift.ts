@@ -113,8 +113,9 @@ interface Compiled {
   /**
    * Matches somewhere in any text where a rule, a component id check or a placeholder check could
    * find something: every configured name and label, any "%" or "per cent", the components and
-   * "{", ignoring case and word boundaries. Masking only blanks text out, so a file it does not
-   * match has nothing to report and is not read line by line.
+   * "{", ignoring case and word boundaries. Masking only blanks text out, so a file or line it
+   * does not match has nothing to report: such a file is not read line by line, and such a line
+   * is not masked or checked.
    */
   anything: RegExp;
 }
@@ -201,7 +202,8 @@ export function checkTextForDrift(file: string, text: string, cfg: Partnership, 
       if (where === 'body' && /^\s*(```|~~~)/.test(line)) return void (fence = !fence);
       if (fence || (where === 'body' && /^(import|export)\s/.test(line))) return;
     }
-    if (ESCAPE.test(line)) return;
+    // Most lines hold nothing any check could find: the same quick test as for the whole file.
+    if (!anything.test(line) || ESCAPE.test(line)) return;
     const masked = mask(line, where);
     if (kind === 'yaml') {
       for (const u of unknownPlaceholders(masked)) {
