@@ -12,6 +12,7 @@
  * Pure: the configuration, the reports' figures and their releases come in.
  */
 import type { Partnership } from '../schemas/partnership.ts';
+import { TERM_ID_PATTERN } from '../schemas/common.ts';
 import type { Release } from '../release.ts';
 import { updatesForMetadata } from '../release.ts';
 import { FIGURE_COLUMNS, NOT_APPLICABLE, NOT_AVAILABLE, UNITS, type FigureRow } from './figures-table.ts';
@@ -63,7 +64,7 @@ export function figuresTableSchema(cfg: Partnership, rows: readonly FigureRow[])
   const symbols = statusSymbols(cfg);
   const values = (k: keyof FigureRow) => [...new Set(rows.map((r) => String(r[k])))];
   const fields = {
-    term_id: { type: 'string', title: 'Term', description: 'The term, written like 2025-26-summer (academic year, then autumn, spring or summer).', constraints: { required: true, pattern: '^\\d{4}-\\d{2}-(autumn|spring|summer)$' } },
+    term_id: { type: 'string', title: 'Term', description: 'The term, written like 2025-26-summer (academic year, then autumn, spring or summer).', constraints: { required: true, pattern: TERM_ID_PATTERN } },
     term_label: { type: 'string', title: 'Term (label)', description: 'The term as the reports name it, like "Summer term 2025/26".', constraints: { required: true } },
     section_id: { type: 'string', title: 'Section', description: 'The part of the report the figure is from (a table or the headline); the same in every term.', constraints: { required: true, enum: values('section_id') } },
     section: { type: 'string', title: 'Section (label)', description: 'The title of that part of the report, as the page shows it.', constraints: { required: true } },

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { TERM_NAMES } from '../data/terms.ts';
 
 /** A lower-case identifier used in URLs and references: letters, digits and hyphens. */
 export const SlugSchema = z
@@ -134,3 +135,8 @@ export const IsoDateSchema = z.preprocess(
     });
   }),
 );
+
+/** A term id: the academic year, then autumn, spring or summer ("2025-26-summer"). Also the data package's pattern for term_id. */
+export const TERM_ID_PATTERN = `^\\d{4}-\\d{2}-(${TERM_NAMES.join('|')})$`;
+/** A term written like "2025-26-summer": academic year, then autumn, spring or summer. */
+export const TermIdSchema = z.string().regex(new RegExp(TERM_ID_PATTERN), { message: 'must be a term written like "2025-26-summer"' });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { AudienceSchema, IsoDateSchema, SlugSchema, StageSchema, TextSchema } from './common.ts';
+import { AudienceSchema, IsoDateSchema, SlugSchema, StageSchema, TermIdSchema, TextSchema } from './common.ts';
 
 /**
  * The laws and statutory guidance a page may cite, with their official addresses. A citation names
@@ -114,7 +114,7 @@ export type StandalonePage = z.output<typeof StandalonePageSchema>;
 /** Frontmatter of a term's report commentary (content/report-commentary/<term>.mdx). */
 export const CommentarySchema = z.object({
   /** The term it comments on, written like "2024-25-autumn" (academic year, then autumn, spring or summer). Required. */
-  term: z.string().regex(/^\d{4}-\d{2}-(autumn|spring|summer)$/, { message: 'must be a term written like "2024-25-autumn"' }),
+  term: TermIdSchema,
 });
 export type Commentary = z.output<typeof CommentarySchema>;
 
@@ -131,7 +131,7 @@ export const BriefingSchema = z.object({
   /** Page title. Required. */
   title: TextSchema.max(90, { message: 'must be 90 characters or fewer' }),
   /** The term it is about, written like "2025-26-summer". It must have a report. Required. */
-  term: z.string().regex(/^\d{4}-\d{2}-(autumn|spring|summer)$/, { message: 'must be a term written like "2025-26-summer"' }),
+  term: TermIdSchema,
   /** Publication date, YYYY-MM-DD. Required. */
   published: IsoDateSchema,
   /** Who it is written for. At least one of practitioners, families, leaders. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { IsoDateSchema, SlugSchema, TextSchema } from './common.ts';
+import { IsoDateSchema, SlugSchema, TermIdSchema, TextSchema } from './common.ts';
 
 /** One named option in a configured list (a locality, audit type or level). */
 export const OptionSchema = z.object({
@@ -52,9 +52,6 @@ function uniqueIds(list: { id: string }[], ctx: z.RefinementCtx) {
     } else seen.set(item.id, i);
   });
 }
-
-/** A term written like "2025-26-summer": academic year, then autumn, spring or summer. */
-export const TermIdSchema = z.string().regex(/^\d{4}-\d{2}-(autumn|spring|summer)$/, { message: 'must be a term written like "2025-26-summer"' });
 
 /** The licence of the downloads when the configuration names none: the UK public sector's usual licence for statistics. */
 export const DEFAULT_DATA_LICENCE = {
