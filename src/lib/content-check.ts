@@ -114,12 +114,15 @@ function readMdxDir<S extends z.ZodType>(
   bodies: MdxBody[] = [],
   /** For a top-level field whose accepted values are known (the configured terms), the values, for "Did you mean …?". */
   accepted: Record<string, readonly string[]> = {},
+  /** Each file's text, by path, kept for the checks that read whole files afterwards. */
+  texts?: Map<string, string>,
 ): Entry<z.output<S>>[] {
   const files = globSync(loc.pattern, { cwd: join(root, loc.base) }).sort();
   const entries: Entry<z.output<S>>[] = [];
   for (const f of files) {
     const file = `${loc.base}/${f}`;
     const text = readFileSync(join(root, file), 'utf8');
+    texts?.set(file, text);
     const src = parseFrontmatter(text, file);
     problems.push(...src.problems);
     const result = src.problems.length ? undefined : schema.safeParse(src.data ?? {});
@@ -197,18 +200,20 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   const sources = take(checkYamlFile(root, PATHS.sources, uniqueById(SourceSchema)), []);
   const glossary = take(checkYamlFile(root, PATHS.glossary, uniqueById(GlossaryTermSchema)), []);
 
-  const standards = readMdxDir(root, PATHS.standards, strict(StandardSchema), problems).map((e) => ({
+  // Each content file's text, read once here and reused by the checks of whole files below.
+  const texts = new Map<string, string>();
+  const standards = readMdxDir(root, PATHS.standards, strict(StandardSchema), problems, [], {}, texts).map((e) => ({
     ...e,
     id: standardId(e.data),
   }));
-  const guidance = readMdxDir(root, FOLDERS.guidance.loc, FOLDERS.guidance.schema, problems);
-  const framework = readMdxDir(root, FOLDERS.framework.loc, FOLDERS.framework.schema, problems);
-  const pages = readMdxDir(root, FOLDERS.pages.loc, FOLDERS.pages.schema, problems);
+  const guidance = readMdxDir(root, FOLDERS.guidance.loc, FOLDERS.guidance.schema, problems, [], {}, texts);
+  const framework = readMdxDir(root, FOLDERS.framework.loc, FOLDERS.framework.schema, problems, [], {}, texts);
+  const pages = readMdxDir(root, FOLDERS.pages.loc, FOLDERS.pages.schema, problems, [], {}, texts);
   const termIds = { term: partnership ? allTerms(partnership).map((t) => t.id) : [] };
   const commentaryBodies: MdxBody[] = [];
-  const commentary = readMdxDir(root, FOLDERS.commentary.loc, FOLDERS.commentary.schema, problems, commentaryBodies, termIds);
+  const commentary = readMdxDir(root, FOLDERS.commentary.loc, FOLDERS.commentary.schema, problems, commentaryBodies, termIds, texts);
   const briefingBodies: MdxBody[] = [];
-  const briefings = readMdxDir(root, FOLDERS.briefings.loc, FOLDERS.briefings.schema, problems, briefingBodies, termIds);
+  const briefings = readMdxDir(root, FOLDERS.briefings.loc, FOLDERS.briefings.schema, problems, briefingBodies, termIds, texts);
   problems.push(...checkReportUpdates(root, partnership).problems);
   if (partnership) {
     const terms = allTerms(partnership).map((t) => t.id);
@@ -225,7 +230,7 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
     }
   }
 
-  problems.push(...checkConfigDrift(root, partnership));
+  problems.push(...checkConfigDrift(root, partnership, texts));
   problems.push(...[...briefingBodies, ...commentaryBodies].flatMap((b) => typedFigures(b.file, b.body, b.bodyLine)));
   problems.push(...checkActions(root, { partnership, standardIds: new Set(standards.map((s) => s.id)), today: today() }));
   const guidanceFiles = globSync(PATHS.guidance.pattern, { cwd: join(root, PATHS.guidance.base) }).map((f) => f.replace(/\.mdx?$/, ''));

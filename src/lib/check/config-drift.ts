@@ -238,14 +238,14 @@ export function checkTextForDrift(file: string, text: string, cfg: Partnership, 
   return problems;
 }
 
-/** Every content file that readers see, checked for typed configuration values. */
-export function checkConfigDrift(root: string, cfg: Partnership | undefined): Problem[] {
+/** Every content file that readers see, checked for typed configuration values; `texts` holds files already read (by path). */
+export function checkConfigDrift(root: string, cfg: Partnership | undefined, texts: ReadonlyMap<string, string> = new Map()): Problem[] {
   if (!cfg) return [];
   const problems: Problem[] = [];
   for (const loc of [PATHS.standards, PATHS.guidance, PATHS.framework, PATHS.pages, PATHS.commentary, PATHS.briefings]) {
     for (const f of globSync(loc.pattern, { cwd: join(root, loc.base) }).sort()) {
       const file = `${loc.base}/${f}`;
-      problems.push(...checkTextForDrift(file, readFileSync(join(root, file), 'utf8'), cfg, 'mdx'));
+      problems.push(...checkTextForDrift(file, texts.get(file) ?? readFileSync(join(root, file), 'utf8'), cfg, 'mdx'));
     }
   }
   for (const file of [PATHS.glossary, PATHS.timetable]) {
