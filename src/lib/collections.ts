@@ -30,15 +30,15 @@ export function standardName(set: { shortTitle: string; standardLabel?: string |
   return `${set.standardLabel ?? `${set.shortTitle} standard`} ${number}`;
 }
 
-/** Every standard's full name by id: "EHC plan standard 2: The plan is clear and SMART". */
-export async function standardNamesById(): Promise<Map<string, string>> {
+/** Every standard's full name by id: "EHC plan standard 2: The plan is clear and SMART" (once per build: every guidance list page asks). */
+export const standardNamesById: () => Promise<Map<string, string>> = oncePerBuild(async () => {
   const [sets, standards] = await Promise.all([getCollection('standardSets'), standardsById()]);
   const setById = new Map(sets.map((s) => [s.data.id, s.data]));
   return new Map([...standards].map(([id, st]) => {
     const set = setById.get(st.data.set);
     return [id, `${set ? standardName(set, st.data.number) : `Standard ${st.data.number}`}: ${st.data.title}`];
   }));
-}
+});
 
 export function guidanceHref(id: string): string {
   return `/guidance/${id}/`;

@@ -33,6 +33,7 @@ const CITE = /<Cite\s+id\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["']([^"']*)["']\s*\}
 
 /** Every <Cite id="..." /> in an MDX body, in order. */
 export function citeUses(body: string): CiteUse[] {
+  if (!body.includes('<Cite')) return [];
   return [...body.matchAll(CITE)].map((m) => ({ id: (m[1] ?? m[2] ?? m[3] ?? '').trim(), offset: m.index! }));
 }
 
