@@ -82,11 +82,9 @@ if (!process.env.BENCH_SKIP_BUILD) {
   mkdirSync(join(copy, 'content/briefings'));
   writeFileSync(join(copy, 'content/briefings/bench-neutral-briefing.mdx'), NEUTRAL_BRIEFING);
   const started = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: copy, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  // `npm run build`: the site, then its search index.
+  const r = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: copy, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   if (r.status !== 0) throw new Error(`100k build failed:\n${r.stdout}\n${r.stderr}`);
-  // Then the search index, as `npm run build` does.
-  const idx = spawnSync(process.execPath, [join(root, 'scripts/search-index.mjs')], { cwd: copy, encoding: 'utf8' });
-  if (idx.status !== 0) throw new Error(`100k search index failed:\n${idx.stdout}\n${idx.stderr}`);
   const s = ((performance.now() - started) / 1000).toFixed(1);
   say('');
   say(`Full site build with 100,000 audit rows, default Node heap: ${s} s.`);

@@ -13,8 +13,7 @@ export default function setup() {
   if (process.env.REUSE_DIST === '1' && !process.env.CI) return;
   rmSync(`${root}dist`, { recursive: true, force: true });
   const started = Date.now();
-  // What `npm run build` runs: the site, then its search index.
-  execFileSync(process.execPath, [`${root}node_modules/astro/bin/astro.mjs`, 'build'], { cwd: root, stdio: 'inherit' });
-  execFileSync(process.execPath, ['scripts/search-index.mjs'], { cwd: root, stdio: 'inherit' });
+  // `npm run build`: the site, then its search index.
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
   console.log(`Built the example site for the tests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
