@@ -87,7 +87,9 @@ function sitePages(dist: string): string[] {
 
 /**
  * The links among `links` that lead to no page of the built site in `dist`, or to a part of a page
- * ("#…") that it does not have, as problems to fix in the file that has the link.
+ * ("#…") that it does not have, as problems to fix in the file that has the link. A link from a
+ * published page to a briefing among `drafts` (files still marked draft: true) is one too, in a
+ * preview build as in a published one: the published site leaves drafts out.
  */
 export function brokenLinks(
   dist: string,
