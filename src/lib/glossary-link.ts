@@ -34,14 +34,17 @@ const HIDDEN = /\shidden(?=[\s=>/]|$)|aria-hidden="true"|class="[^"]*\b(?:sq-vis
 const TOKEN = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w:-]*)((?:[^>"']*(?:"[^"]*"|'[^']*'))*[^>"']*)>|[^<]+/g;
 const HAND_LINK = /href="[^"]*\/glossary\/#([\w-]+)"/g;
 
+/** The character (code point) that ends just before `at`, or "" at the start of the text. */
+function charBefore(text: string, at: number): string {
+  if (at <= 0) return '';
+  const code = text.charCodeAt(at - 1);
+  // A letter outside the Basic Multilingual Plane is two UTF-16 units: take the pair.
+  return code >= 0xdc00 && code <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text[at - 1]!;
+}
+
 /** Whether the character before `at` continues a word (a letter, digit, "&", "#" or "-"). */
 const WORD_BEFORE = /[\p{L}\p{N}&#-]/u;
-function wordBefore(text: string, at: number): boolean {
-  if (at === 0) return false;
-  const code = text.charCodeAt(at - 1);
-  // A letter outside the Basic Multilingual Plane is two UTF-16 units: test the pair.
-  return WORD_BEFORE.test(code >= 0xdc00 && code <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text[at - 1]!);
-}
+const wordBefore = (text: string, at: number) => WORD_BEFORE.test(charBefore(text, at));
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A word written in capitals (an abbreviation) must match exactly: "SEND", not "send". */
@@ -133,11 +136,7 @@ export function glossaryLinker(terms: readonly LinkableTerm[], href = (id: strin
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Whether the character (code point) ending just before `at` is a letter or digit. */
-function letterBefore(text: string, at: number): boolean {
-  if (at <= 0) return false;
-  const code = text.charCodeAt(at - 1);
-  return LETTER_OR_DIGIT.test(code >= 0xdc00 && code <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text[at - 1]!);
-}
+const letterBefore = (text: string, at: number) => LETTER_OR_DIGIT.test(charBefore(text, at));
 /** Whether the character (code point) starting at `at` is a letter or digit. */
 function letterAt(text: string, at: number): boolean {
   const code = text.codePointAt(at);
