@@ -106,23 +106,35 @@ const PAGE_COMPONENTS: Record<string, readonly string[]> = {
   [PATHS.framework.base]: ['GradeScale', 'Target', 'Timetable', ...EVERY_PAGE_COMPONENTS],
 };
 
+/** Where the MDX folders are read from, and what reading them collects. */
+interface MdxReading {
+  root: string;
+  /** Every problem found, in every folder. */
+  problems: Problem[];
+  /** Each file's text, by path, in the order read: the checks of whole files use it afterwards. */
+  texts: Map<string, string>;
+}
+
 function readMdxDir<S extends z.ZodType>(
-  root: string,
+  { root, problems, texts }: MdxReading,
   loc: { base: string; pattern: string },
   schema: S,
-  problems: Problem[],
-  bodies: MdxBody[] = [],
-  /** For a top-level field whose accepted values are known (the configured terms), the values, for "Did you mean …?". */
-  accepted: Record<string, readonly string[]> = {},
-  /** Each file's text, by path, kept for the checks that read whole files afterwards. */
-  texts?: Map<string, string>,
+  {
+    bodies = [],
+    accepted = {},
+  }: {
+    /** Collects each file's body and components (the briefings' and commentaries' are checked further). */
+    bodies?: MdxBody[];
+    /** For a top-level field whose accepted values are known (the configured terms), the values, for "Did you mean …?". */
+    accepted?: Record<string, readonly string[]>;
+  } = {},
 ): Entry<z.output<S>>[] {
   const files = globSync(loc.pattern, { cwd: join(root, loc.base) }).sort();
   const entries: Entry<z.output<S>>[] = [];
   for (const f of files) {
     const file = `${loc.base}/${f}`;
     const text = readFileSync(join(root, file), 'utf8');
-    texts?.set(file, text);
+    texts.set(file, text);
     const src = parseFrontmatter(text, file);
     problems.push(...src.problems);
     const result = src.problems.length ? undefined : schema.safeParse(src.data ?? {});
@@ -200,20 +212,20 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
   const sources = take(checkYamlFile(root, PATHS.sources, uniqueById(SourceSchema)), []);
   const glossary = take(checkYamlFile(root, PATHS.glossary, uniqueById(GlossaryTermSchema)), []);
 
-  // Each content file's text, read once here and reused by the checks of whole files below.
-  const texts = new Map<string, string>();
-  const standards = readMdxDir(root, PATHS.standards, strict(StandardSchema), problems, [], {}, texts).map((e) => ({
+  // Each content file is read once here; the checks of whole files below reuse its text.
+  const reading: MdxReading = { root, problems, texts: new Map() };
+  const standards = readMdxDir(reading, PATHS.standards, strict(StandardSchema)).map((e) => ({
     ...e,
     id: standardId(e.data),
   }));
-  const guidance = readMdxDir(root, FOLDERS.guidance.loc, FOLDERS.guidance.schema, problems, [], {}, texts);
-  const framework = readMdxDir(root, FOLDERS.framework.loc, FOLDERS.framework.schema, problems, [], {}, texts);
-  const pages = readMdxDir(root, FOLDERS.pages.loc, FOLDERS.pages.schema, problems, [], {}, texts);
-  const termIds = { term: partnership ? allTerms(partnership).map((t) => t.id) : [] };
+  const guidance = readMdxDir(reading, FOLDERS.guidance.loc, FOLDERS.guidance.schema);
+  const framework = readMdxDir(reading, FOLDERS.framework.loc, FOLDERS.framework.schema);
+  const pages = readMdxDir(reading, FOLDERS.pages.loc, FOLDERS.pages.schema);
+  const accepted = { term: partnership ? allTerms(partnership).map((t) => t.id) : [] };
   const commentaryBodies: MdxBody[] = [];
-  const commentary = readMdxDir(root, FOLDERS.commentary.loc, FOLDERS.commentary.schema, problems, commentaryBodies, termIds, texts);
+  const commentary = readMdxDir(reading, FOLDERS.commentary.loc, FOLDERS.commentary.schema, { bodies: commentaryBodies, accepted });
   const briefingBodies: MdxBody[] = [];
-  const briefings = readMdxDir(root, FOLDERS.briefings.loc, FOLDERS.briefings.schema, problems, briefingBodies, termIds, texts);
+  const briefings = readMdxDir(reading, FOLDERS.briefings.loc, FOLDERS.briefings.schema, { bodies: briefingBodies, accepted });
   problems.push(...checkReportUpdates(root, partnership).problems);
   if (partnership) {
     const terms = allTerms(partnership).map((t) => t.id);
@@ -230,11 +242,12 @@ export function checkContent(root: string): { problems: Problem[]; content: Cont
     }
   }
 
-  problems.push(...checkConfigDrift(root, partnership, texts));
+  problems.push(...checkConfigDrift(root, partnership, reading.texts));
   problems.push(...[...briefingBodies, ...commentaryBodies].flatMap((b) => typedFigures(b.file, b.body, b.bodyLine)));
   problems.push(...checkActions(root, { partnership, standardIds: new Set(standards.map((s) => s.id)), today: today() }));
-  const guidanceFiles = globSync(PATHS.guidance.pattern, { cwd: join(root, PATHS.guidance.base) }).map((f) => f.replace(/\.mdx?$/, ''));
-  problems.push(...checkLegal(root, [...standards, ...guidance, ...framework, ...pages]));
+  // Every guidance file, with or without problems of its own, by the id it would have.
+  const guidanceFiles = [...reading.texts.keys()].filter((f) => f.startsWith(`${PATHS.guidance.base}/`)).map((f) => f.slice(PATHS.guidance.base.length + 1).replace(/\.mdx?$/, ''));
+  problems.push(...checkLegal([...standards, ...guidance, ...framework, ...pages]));
   problems.push(...checkReferences({ partnership, timetable, sets, sources, glossary, standards, guidance, framework, pages, briefings, guidanceFiles }));
   problems.push(...checkBriefingFiles(root, briefings, briefingBodies, partnership));
   const links = [...standards, ...guidance, ...framework, ...pages, ...commentary, ...briefings].flatMap((e) => contentLinks(e.file, e.src.body, e.src.bodyLine));

@@ -17,7 +17,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { globSync } from 'tinyglobby';
 import { PATHS } from '../paths.ts';
 import type { Problem } from '../problems.ts';
 import type { Partnership } from '../schemas/partnership.ts';
@@ -238,16 +237,14 @@ export function checkTextForDrift(file: string, text: string, cfg: Partnership, 
   return problems;
 }
 
-/** Every content file that readers see, checked for typed configuration values; `texts` holds files already read (by path). */
-export function checkConfigDrift(root: string, cfg: Partnership | undefined, texts: ReadonlyMap<string, string> = new Map()): Problem[] {
+/**
+ * Every content file that readers see, checked for typed configuration values: the MDX pages, as
+ * the content check read them (`mdx`: each file's text by path), then the glossary and timetable.
+ */
+export function checkConfigDrift(root: string, cfg: Partnership | undefined, mdx: ReadonlyMap<string, string>): Problem[] {
   if (!cfg) return [];
   const problems: Problem[] = [];
-  for (const loc of [PATHS.standards, PATHS.guidance, PATHS.framework, PATHS.pages, PATHS.commentary, PATHS.briefings]) {
-    for (const f of globSync(loc.pattern, { cwd: join(root, loc.base) }).sort()) {
-      const file = `${loc.base}/${f}`;
-      problems.push(...checkTextForDrift(file, texts.get(file) ?? readFileSync(join(root, file), 'utf8'), cfg, 'mdx'));
-    }
-  }
+  for (const [file, text] of mdx) problems.push(...checkTextForDrift(file, text, cfg, 'mdx'));
   for (const file of [PATHS.glossary, PATHS.timetable]) {
     let text: string;
     try {

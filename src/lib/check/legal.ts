@@ -2,11 +2,9 @@
 // date and "must" in the body needs a <Cite id="..." /> in its sentence or paragraph; every cited id
 // must be in the page's `citations`; every citation must be used; the page must say when it was
 // last reviewed against the law and by whom.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Problem } from '../problems.ts';
 import type { Citation, LegalReview } from '../schemas/pages.ts';
-import { parseFrontmatter, type YamlSource } from '../yaml-source.ts';
+import type { YamlSource } from '../yaml-source.ts';
 import { blank } from './blank.ts';
 
 /** The frontmatter fields this check reads; every kind of page that may state the law has them. */
@@ -20,7 +18,8 @@ export interface LegalData {
 export interface LegalEntry {
   file: string;
   data: LegalData;
-  src: YamlSource;
+  /** The frontmatter's positions, and the body as the content check read it. */
+  src: YamlSource & { body: string; bodyLine: number };
 }
 
 /** One use of <Cite id="..." /> in a body, with its 0-based offset in the body. */
@@ -228,13 +227,12 @@ export function checkLegalBody(file: string, body: string, bodyLine: number, dat
   return problems;
 }
 
-/** Check every entry's body (reads each file once more, for its body). */
-export function checkLegal(root: string, entries: LegalEntry[]): Problem[] {
+/** Check the body of every entry that states the law, cites a source or is marked legal. */
+export function checkLegal(entries: readonly LegalEntry[]): Problem[] {
   const problems: Problem[] = [];
   for (const e of entries) {
-    if (!e.data.legal && !e.data.citations.length && !/<Cite\b/.test(readFileSync(join(root, e.file), 'utf8'))) continue;
-    const { body, bodyLine } = parseFrontmatter(readFileSync(join(root, e.file), 'utf8'), e.file);
-    problems.push(...checkLegalBody(e.file, body, bodyLine, e.data, e.src));
+    if (!e.data.legal && !e.data.citations.length && !/<Cite\b/.test(e.src.body)) continue;
+    problems.push(...checkLegalBody(e.file, e.src.body, e.src.bodyLine, e.data, e.src));
   }
   return problems;
 }
