@@ -70,6 +70,11 @@ export function pageSources(): Map<string, string> {
   return (store[SOURCES] ??= new Map());
 }
 
+/** Called by a page as it renders: the content file `file` (when it has one) became the page at `url`. */
+export function recordPageSource(file: string | undefined, url: URL): void {
+  if (file) pageSources().set(file, url.pathname);
+}
+
 /** Every page of a built site, as the address a link would use ("/guidance/smart-outcomes/"). */
 function sitePages(dist: string): string[] {
   const out: string[] = [];
