@@ -108,12 +108,6 @@ export function brokenLinks(
   const draftPages = new Map([...sources].filter(([file]) => drafts.has(file)).map(([file, path]) => [path, file]));
   // A published build has no page for a draft; its address ends with the draft's file name.
   const draftNames = new Map([...drafts].map((file) => [file.replace(/^.*\//, '').replace(/\.mdx?$/, ''), file]));
-  const draftProblem = (at: Pick<Problem, 'file' | 'line' | 'column'>, href: string, draft: string): Problem => ({
-    ...at,
-    message: `the link to "${href}" goes to a briefing that is still a draft (${draft} has draft: true): a preview shows drafts, but the published site leaves them out, so on the published site this link would go to "page not found"`,
-    expected: 'links only to pages that are published, or will be when this is merged',
-    fix: `publish that briefing first (change draft: true to draft: false in ${draft}, in this pull request or an earlier one), or remove the link until it is published`,
-  });
   const pages = new Map<string, string | undefined>();
   let all: string[] | undefined;
   /** The built file for an address, or undefined. */
@@ -143,14 +137,20 @@ export function brokenLinks(
     const path = pathAndQuery.split('?')[0]!;
     const at = { file: link.file, line: link.line, column: link.column };
     const target = fileFor(path);
-    const draft = draftPages.get(path.endsWith('/') ? path : `${path}/`) ?? (target ? undefined : draftNames.get(path.replace(/\/$/, '').replace(/^.*\//, '')));
+    const address = path.endsWith('/') ? path : `${path}/`;
+    const draft = draftPages.get(address) ?? (target ? undefined : draftNames.get(address.slice(0, -1).replace(/^.*\//, '')));
     if (draft && path.startsWith('/briefings/') && !drafts.has(link.file)) {
-      problems.push(draftProblem(at, link.href, draft));
+      problems.push({
+        ...at,
+        message: `the link to "${link.href}" goes to a briefing that is still a draft (${draft} has draft: true): a preview shows drafts, but the published site leaves them out, so on the published site this link would go to "page not found"`,
+        expected: 'links only to pages that are published, or will be when this is merged',
+        fix: `publish that briefing first (change draft: true to draft: false in ${draft}, in this pull request or an earlier one), or remove the link until it is published`,
+      });
       continue;
     }
     if (!target) {
       all ??= sitePages(dist);
-      const near = nearest(path.endsWith('/') ? path : `${path}/`, all);
+      const near = nearest(address, all);
       problems.push({
         ...at,
         message: `the link to "${link.href}" goes to no page of this site, so readers would get "page not found"`,
