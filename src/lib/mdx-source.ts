@@ -5,6 +5,7 @@
  */
 import { mdxToMdast, type MdastNode } from 'satteri';
 import type { Problem } from './problems.ts';
+import { lineStarts, locate } from './source-lines.ts';
 
 export interface JsxAttribute {
   name: string;
@@ -51,28 +52,6 @@ export const isPlainMarkdown = (text: string) => !/[<{]/.test(text) && !/^[ \t]*
 
 /** Quotation marks that word processors put in place of straight quotes. */
 const CURLY = '“”„‟‘’‚‛';
-
-interface Located {
-  line: number;
-  column: number;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
-}
-
-function locate(starts: number[], offset: number): Located {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
-}
 
 interface TagScan {
   /** Element name as written. */

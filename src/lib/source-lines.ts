@@ -30,3 +30,28 @@ export function withSourceLines(root: string, problems: Problem[]): Problem[] {
     return text === undefined ? p : { ...p, source: text };
   });
 }
+
+/** A place in a text, 1-based. */
+export interface Located {
+  line: number;
+  column: number;
+}
+
+/** The offset at which each line of `text` starts. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+/** The 1-based line and column of an offset, given the text's line starts (lineStarts). */
+export function locate(starts: number[], offset: number): Located {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}

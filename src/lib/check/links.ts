@@ -13,6 +13,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../problems.ts';
+import { lineStarts, locate } from '../source-lines.ts';
 import { nearest } from '../suggest.ts';
 import { blank } from './blank.ts';
 
@@ -39,17 +40,10 @@ function withoutCode(text: string): string {
 export function contentLinks(file: string, body: string, bodyLine: number): ContentLink[] {
   if (!body.includes('/')) return [];
   const text = withoutCode(body);
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineStarts(text);
   const where = (at: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: bodyLine + lo, column: at - starts[lo]! + 1 };
+    const { line, column } = locate(starts, at);
+    return { line: bodyLine + line - 1, column };
   };
   const out: ContentLink[] = [];
   for (const re of [MARKDOWN, DEFINITION, HREF]) {
