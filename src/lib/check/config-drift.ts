@@ -162,22 +162,25 @@ function quote(line: string): string {
 }
 
 const COMPONENT_ID = /<(Localities|Term|Contact)\b[^>]*?\bid="([^"]*)"/g;
+/** What each of those components' ids names, and the ids the configuration has for it. */
+const COMPONENT_IDS: Record<string, { kind: string; ids: (cfg: Partnership) => string[] }> = {
+  Localities: { kind: 'locality', ids: (cfg) => cfg.localities.map((l) => l.id) },
+  Term: { kind: 'term', ids: (cfg) => allTerms(cfg).map((t) => t.id) },
+  Contact: { kind: 'contact', ids: (cfg) => cfg.contacts.map((c) => c.id) },
+};
 
 /** A <Localities id>, <Term id> or <Contact id> that the configuration does not know, found before the build fails on it. */
 function checkComponentIds(file: string, line: number, text: string, cfg: Partnership): Problem[] {
   const out: Problem[] = [];
   for (const m of text.matchAll(COMPONENT_ID)) {
-    const { kind, ids } = {
-      Localities: { kind: 'locality', ids: cfg.localities.map((l) => l.id) },
-      Term: { kind: 'term', ids: allTerms(cfg).map((t) => t.id) },
-      Contact: { kind: 'contact', ids: cfg.contacts.map((c) => c.id) },
-    }[m[1] as 'Localities' | 'Term' | 'Contact'];
+    const named = COMPONENT_IDS[m[1]!]!;
+    const ids = named.ids(cfg);
     if (ids.includes(m[2]!)) continue;
     out.push({
       file,
       line,
       column: m.index + 1,
-      message: `found <${m[1]} id="${m[2]}" />, but there is no such ${kind} in data/partnership.yaml: "${quote(text)}"`,
+      message: `found <${m[1]} id="${m[2]}" />, but there is no such ${named.kind} in data/partnership.yaml: "${quote(text)}"`,
       didYouMean: didYouMean(m[2]!, ids),
       expected: `one of ${ids.join(', ')}`,
       fix: 'correct the id, or add it to data/partnership.yaml',
